@@ -1,0 +1,95 @@
+package io.coapscli;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.coapscli.agent.AgentSettings;
+
+/** The process options: {@code --port}, {@code --bind}, {@code --log-level}, {@code --log-file}, {@code --help}, {@code --version}. */
+record Options(int port, InetAddress bind, String logLevel, String logFile, boolean help, boolean version) {
+
+    static final String USAGE = """
+            Usage: coaps-cli [options]
+            OpenThread's Secure CoAP shell (coaps ...) on this host, over UDP.
+
+              --port N           local UDP port that `coaps start` binds (default 5684; 0 = any free port)
+              --bind ADDR        local address to bind (default: every interface, IPv4 and IPv6)
+              --log-level LEVEL  error, warn, info, debug or trace; logs go to stderr (default error)
+              --log-file FILE    write logs to FILE instead of stderr
+              --help             print this help and exit
+              --version          print the version and exit
+
+            Type `help` or `coaps help` at the prompt. Reference: docs/CLI.md
+            """;
+
+    private static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug", "trace", "off");
+
+    /** A bad command line; the message says what is wrong. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static Options parse(List<String> args) throws UsageException {
+        int port = AgentSettings.DEFAULT_PORT;
+        InetAddress bind = null;
+        String logLevel = "error";
+        String logFile = null;
+        boolean help = false;
+        boolean version = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--help", "-h" -> help = true;
+                case "--version" -> version = true;
+                case "--port" -> port = port(value(args, ++i, arg));
+                case "--bind" -> bind = bindAddress(value(args, ++i, arg));
+                case "--log-level" -> logLevel = logLevel(value(args, ++i, arg));
+                case "--log-file" -> logFile = value(args, ++i, arg);
+                default -> throw new UsageException("unknown option: " + arg);
+            }
+        }
+        return new Options(port, bind, logLevel, logFile, help, version);
+    }
+
+    AgentSettings settings() {
+        return AgentSettings.defaults().withBindAddress(bind, port);
+    }
+
+    private static String value(List<String> args, int index, String option) throws UsageException {
+        if (index >= args.size()) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args.get(index);
+    }
+
+    private static int port(String text) throws UsageException {
+        if (text.matches("\\d{1,5}") && Integer.parseInt(text) <= 65535) {
+            return Integer.parseInt(text);
+        }
+        throw new UsageException("--port takes a number from 0 to 65535, not " + text);
+    }
+
+    private static InetAddress bindAddress(String text) throws UsageException {
+        if (!text.matches("[0-9A-Fa-f:.%\\w-]+") || !(text.contains(":") || text.matches("[\\d.]+"))) {
+            throw new UsageException("--bind takes an IPv4 or IPv6 address literal, not " + text);
+        }
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new UsageException("--bind takes an IPv4 or IPv6 address literal, not " + text);
+        }
+    }
+
+    private static String logLevel(String text) throws UsageException {
+        String level = text.toLowerCase(Locale.ROOT);
+        if (!LOG_LEVELS.contains(level)) {
+            throw new UsageException("--log-level takes one of error, warn, info, debug, trace, off; not " + text);
+        }
+        return level;
+    }
+}

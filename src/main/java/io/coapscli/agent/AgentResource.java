@@ -1,0 +1,104 @@
+package io.coapscli.agent;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+import org.eclipse.californium.core.coap.CoAP.Code;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.CoAP.Type;
+import org.eclipse.californium.core.coap.MessageObserverAdapter;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.network.Exchange;
+import org.eclipse.californium.core.server.MessageDeliverer;
+
+/**
+ * The agent's one resource, as in OpenThread's CLI: a path and a content. GET reads the content, PUT and
+ * POST replace it, DELETE empties it. Any other path is answered 4.04 and reported to nobody.
+ * Californium has already done deduplication and acknowledgement when a request arrives here.
+ */
+final class AgentResource implements MessageDeliverer {
+
+    /** A new agent's content: OpenThread's "helloWorld" with its terminating zero byte. */
+    static final byte[] DEFAULT_CONTENT = "helloWorld\0".getBytes(StandardCharsets.US_ASCII);
+
+    private final Consumer<AgentEvent> events;
+    private UriPath path = UriPath.parse("");
+    private byte[] content = DEFAULT_CONTENT.clone();
+
+    AgentResource(Consumer<AgentEvent> events) {
+        this.events = events;
+    }
+
+    synchronized UriPath path() {
+        return path;
+    }
+
+    synchronized void setPath(UriPath path) {
+        this.path = path;
+    }
+
+    synchronized byte[] content() {
+        return content.clone();
+    }
+
+    synchronized void setContent(byte[] content) {
+        this.content = content.clone();
+    }
+
+    @Override
+    public void deliverRequest(Exchange exchange) {
+        Request request = exchange.getRequest();
+        UriPath requested = new UriPath(request.getOptions().getUriPath());
+        InetSocketAddress peer = request.getSourceContext().getPeerAddress();
+        Response response;
+        synchronized (this) {
+            if (path.isEmpty() || !path.equals(requested)) {
+                exchange.sendResponse(new Response(ResponseCode.NOT_FOUND));
+                return;
+            }
+            events.accept(new AgentEvent.RequestReceived(peer, request.getCode().name(), request.getPayload()));
+            response = handle(request);
+        }
+        if (request.getType() == Type.NON && request.getCode() != Code.GET) {
+            // OpenThread answers a non-confirmable PUT, POST or DELETE with nothing.
+            exchange.setComplete();
+            return;
+        }
+        response.addMessageObserver(new MessageObserverAdapter() {
+            @Override
+            public void onSent(boolean retransmission) {
+                if (!retransmission) {
+                    events.accept(new AgentEvent.ResponseSent(peer, response.getCode().text));
+                }
+            }
+        });
+        exchange.sendResponse(response);
+    }
+
+    private Response handle(Request request) {
+        switch (request.getCode()) {
+            case GET: {
+                Response response = new Response(ResponseCode.CONTENT);
+                response.setPayload(content.clone());
+                return response;
+            }
+            case PUT:
+            case POST:
+                content = request.getPayload().clone();
+                return new Response(ResponseCode.CHANGED);
+            case DELETE:
+                content = new byte[0];
+                return new Response(ResponseCode.DELETED);
+            default:
+                return new Response(ResponseCode.METHOD_NOT_ALLOWED);
+        }
+    }
+
+    @Override
+    public void deliverResponse(Exchange exchange, Response response) {
+        // Responses to our own requests reach their observers through the request; nothing to route here.
+        exchange.getRequest().setResponse(response);
+    }
+}

@@ -1,0 +1,63 @@
+package io.coapscli.agent;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/**
+ * Every address and timing knob of the agent, each with its RFC default. Tests shorten the timers so
+ * that failure paths finish quickly; the CLI reference documents the defaults.
+ *
+ * @param bindAddress local UDP address {@code coaps start} binds; port 0 picks a free port
+ * @param ackTimeout RFC 7252 ACK_TIMEOUT (2 s)
+ * @param ackRandomFactor RFC 7252 ACK_RANDOM_FACTOR (1.5)
+ * @param maxRetransmit RFC 7252 MAX_RETRANSMIT (4)
+ * @param dtlsRetransmissionTimeout RFC 6347 section 4.2.4.1 initial retransmission timer (1 s), doubled per try
+ * @param dtlsMaxRetransmissions retransmissions of a handshake flight before the handshake fails (4)
+ */
+public record AgentSettings(
+        InetSocketAddress bindAddress,
+        Duration ackTimeout,
+        double ackRandomFactor,
+        int maxRetransmit,
+        Duration dtlsRetransmissionTimeout,
+        int dtlsMaxRetransmissions) {
+
+    /** IANA port for coaps (RFC 7252 section 12.7). */
+    public static final int DEFAULT_PORT = 5684;
+
+    public static AgentSettings defaults() {
+        return new AgentSettings(new InetSocketAddress(DEFAULT_PORT), Duration.ofSeconds(2), 1.5, 4,
+                Duration.ofSeconds(1), 4);
+    }
+
+    public AgentSettings withBindAddress(InetAddress address, int port) {
+        InetSocketAddress bind = address == null ? new InetSocketAddress(port) : new InetSocketAddress(address, port);
+        return new AgentSettings(bind, ackTimeout, ackRandomFactor, maxRetransmit, dtlsRetransmissionTimeout,
+                dtlsMaxRetransmissions);
+    }
+
+    public AgentSettings withCoapTiming(Duration ackTimeout, double ackRandomFactor, int maxRetransmit) {
+        return new AgentSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit, dtlsRetransmissionTimeout,
+                dtlsMaxRetransmissions);
+    }
+
+    public AgentSettings withDtlsTiming(Duration retransmissionTimeout, int maxRetransmissions) {
+        return new AgentSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit, retransmissionTimeout,
+                maxRetransmissions);
+    }
+
+    /**
+     * RFC 7252 MAX_TRANSMIT_WAIT: the longest a request waits for its response (93 s by default), after
+     * which it ends with ResponseTimeout.
+     */
+    public Duration responseTimeout() {
+        double factor = ((1L << (maxRetransmit + 1)) - 1) * ackRandomFactor;
+        return Duration.ofMillis(Math.round(ackTimeout.toMillis() * factor));
+    }
+
+    /** The longest a handshake can take before it fails: every flight timer, doubled each time (31 s by default). */
+    public Duration handshakeTimeout() {
+        return dtlsRetransmissionTimeout.multipliedBy((1L << (dtlsMaxRetransmissions + 1)) - 1);
+    }
+}

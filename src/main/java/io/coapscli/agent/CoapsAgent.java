@@ -1,0 +1,402 @@
+package io.coapscli.agent;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.californium.core.coap.CoAP.Code;
+import org.eclipse.californium.core.coap.CoAP.Type;
+import org.eclipse.californium.core.coap.MessageObserverAdapter;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.elements.AddressEndpointContext;
+
+import io.coapscli.dtls.DtlsSessionEvents;
+import io.coapscli.dtls.SecureEndpoint;
+
+/**
+ * OpenThread's Secure CoAP agent on a host: one UDP socket, one resource, one client session and any
+ * number of server sessions. It never prints; everything that happens is an {@link AgentEvent} handed to
+ * the listener on one event thread, in order.
+ * <p>
+ * Commands are synchronized on the agent. DTLS and CoAP callbacks update the same state under the same
+ * lock and queue their events, so an event is always queued after the command that caused it returned.
+ */
+public final class CoapsAgent implements AutoCloseable {
+
+    private final AgentSettings settings;
+    private final AgentListener listener;
+    private final ScheduledThreadPoolExecutor eventThread;
+    private final AgentResource resource = new AgentResource(this::emit);
+    private final Set<PendingRequest> pending = ConcurrentHashMap.newKeySet();
+
+    // Guarded by this.
+    private Credentials credentials;
+    private boolean credentialsChanged;
+    private SecureEndpoint endpoint;
+    private InetSocketAddress boundAddress;
+    private boolean verifyPeer;
+    private int maxAttempts;
+    private int attempts;
+    private final Map<InetSocketAddress, Session> sessions = new LinkedHashMap<>();
+
+    public CoapsAgent(AgentSettings settings, AgentListener listener) {
+        this.settings = settings;
+        this.listener = listener;
+        this.eventThread = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "coaps-agent-events");
+            thread.setDaemon(true);
+            return thread;
+        });
+        eventThread.setRemoveOnCancelPolicy(true);
+        eventThread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
+
+    public AgentSettings settings() {
+        return settings;
+    }
+
+    // ---- lifecycle -------------------------------------------------------------------------------
+
+    /**
+     * Binds the socket and accepts sessions.
+     *
+     * @param verifyPeer check peer certificates against the trust anchors
+     * @param maxAttempts close the agent after this many session attempts; 0 for no limit
+     */
+    public synchronized void start(boolean verifyPeer, int maxAttempts) throws AgentException {
+        if (endpoint != null) {
+            throw new AgentException(OtError.ALREADY);
+        }
+        this.verifyPeer = verifyPeer;
+        this.maxAttempts = maxAttempts;
+        this.attempts = 0;
+        openEndpoint(settings.bindAddress());
+    }
+
+    /** Closes every session with close_notify, aborts outstanding requests and releases the socket. */
+    public void stop() {
+        SecureEndpoint closing;
+        List<InetSocketAddress> open;
+        synchronized (this) {
+            closing = endpoint;
+            if (closing == null) {
+                return;
+            }
+            open = endSessions(sessions.keySet(), "closed by us");
+            endpoint = null;
+            boundAddress = null;
+        }
+        // Outside the lock: Scandium's threads may call back into the agent while the socket closes.
+        closing.destroy(open);
+    }
+
+    public synchronized boolean isStarted() {
+        return endpoint != null;
+    }
+
+    /** Some session is handshaking or established. */
+    public synchronized boolean isConnectionActive() {
+        return !sessions.isEmpty();
+    }
+
+    /** Some session has completed its handshake. */
+    public synchronized boolean isConnected() {
+        return sessions.values().stream().anyMatch(session -> session.established);
+    }
+
+    /** The address the socket is bound to, or null when not started. */
+    public synchronized InetSocketAddress localAddress() {
+        return boundAddress;
+    }
+
+    // ---- credentials -----------------------------------------------------------------------------
+
+    /** Selects TLS_PSK_WITH_AES_128_CCM_8 with this key and identity for the following sessions. */
+    public void usePsk(byte[] key, byte[] identity) throws AgentException {
+        useCredentials(new Credentials.Psk(key, identity));
+    }
+
+    /** Selects TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 with this identity for the following sessions. */
+    public void useX509(Credentials.X509 x509) throws AgentException {
+        useCredentials(x509);
+    }
+
+    public synchronized Credentials credentials() {
+        return credentials;
+    }
+
+    private synchronized void useCredentials(Credentials credentials) throws AgentException {
+        this.credentials = credentials;
+        this.credentialsChanged = true;
+        applyChangedCredentials();
+    }
+
+    /** New credentials need a new DTLS connector; swap it in on the same port while no session would be cut. */
+    private void applyChangedCredentials() throws AgentException {
+        if (endpoint == null || !credentialsChanged || !sessions.isEmpty()) {
+            return;
+        }
+        InetSocketAddress address = boundAddress;
+        SecureEndpoint old = endpoint;
+        endpoint = null;
+        old.destroy(List.of());
+        openEndpoint(address);
+    }
+
+    private void openEndpoint(InetSocketAddress address) throws AgentException {
+        SecureEndpoint created = SecureEndpoint.create(settings.withBindAddress(address.getAddress(),
+                address.getPort()), credentials, verifyPeer, new SessionEvents());
+        created.setMessageDeliverer(resource);
+        try {
+            created.start();
+        } catch (IOException e) {
+            created.destroy(List.of());
+            throw new AgentException(OtError.FAILED,
+                    "cannot bind UDP " + Formats.socketAddress(address) + ": " + e.getMessage());
+        }
+        endpoint = created;
+        boundAddress = created.localAddress();
+        credentialsChanged = false;
+    }
+
+    // ---- sessions --------------------------------------------------------------------------------
+
+    /** Starts a handshake with the peer; {@link AgentEvent.Connected} or {@link AgentEvent.Disconnected} follows. */
+    public synchronized void connect(InetSocketAddress peer) throws AgentException {
+        if (endpoint == null || credentials == null || clientSession() != null) {
+            throw new AgentException(OtError.INVALID_STATE);
+        }
+        sessions.put(peer, new Session(peer, true));
+        attempts++;
+        try {
+            endpoint.handshake(peer);
+        } catch (RuntimeException e) {
+            sessions.remove(peer);
+            throw new AgentException(OtError.NO_BUFS, e.getMessage());
+        }
+    }
+
+    /** Closes every session with close_notify; each reports {@link AgentEvent.Disconnected}. */
+    public void disconnect() {
+        SecureEndpoint current;
+        List<InetSocketAddress> closed;
+        synchronized (this) {
+            current = endpoint;
+            if (current == null) {
+                return;
+            }
+            closed = endSessions(sessions.keySet(), "closed by us");
+        }
+        closed.forEach(current::close);
+        synchronized (this) {
+            afterSessionsEnded();
+        }
+    }
+
+    private Session clientSession() {
+        return sessions.values().stream().filter(session -> session.clientRole).findFirst().orElse(null);
+    }
+
+    /** Removes the sessions, aborts their requests and reports each as disconnected. */
+    private List<InetSocketAddress> endSessions(Set<InetSocketAddress> peers, String reason) {
+        List<InetSocketAddress> ended = new ArrayList<>();
+        for (InetSocketAddress peer : List.copyOf(peers)) {
+            Session session = sessions.remove(peer);
+            emit(new AgentEvent.Disconnected(peer, session.clientRole, reason));
+            abortRequestsTo(peer);
+            ended.add(peer);
+        }
+        return ended;
+    }
+
+    private void afterSessionsEnded() {
+        if (endpoint == null || !sessions.isEmpty()) {
+            return;
+        }
+        if (maxAttempts > 0 && attempts >= maxAttempts) {
+            // OpenThread's auto-close: the agent closes itself once its attempts are used up.
+            eventThread.execute(this::stop);
+            return;
+        }
+        try {
+            applyChangedCredentials();
+        } catch (AgentException e) {
+            endpoint = null;
+            boundAddress = null;
+        }
+    }
+
+    /** Scandium's view of sessions, applied to the agent's; events from a replaced endpoint are ignored. */
+    private final class SessionEvents implements DtlsSessionEvents {
+
+        @Override
+        public void handshakeStarted(InetSocketAddress peer, boolean clientRole) {
+            synchronized (CoapsAgent.this) {
+                if (!isCurrent() || clientRole) {
+                    return;
+                }
+                sessions.put(peer, new Session(peer, false));
+                attempts++;
+            }
+        }
+
+        @Override
+        public void sessionEstablished(InetSocketAddress peer, boolean clientRole, String cipherSuite) {
+            synchronized (CoapsAgent.this) {
+                Session session = sessions.get(peer);
+                if (!isCurrent() || session == null) {
+                    return;
+                }
+                session.established = true;
+                emit(new AgentEvent.Connected(peer, session.clientRole, cipherSuite));
+            }
+        }
+
+        @Override
+        public void sessionEnded(InetSocketAddress peer, boolean clientRole, String reason) {
+            synchronized (CoapsAgent.this) {
+                if (!isCurrent() || !sessions.containsKey(peer)) {
+                    return;
+                }
+                endSessions(Set.of(peer), reason);
+                afterSessionsEnded();
+            }
+        }
+
+        private boolean isCurrent() {
+            return endpoint != null && endpoint.events() == this;
+        }
+    }
+
+    // ---- requests --------------------------------------------------------------------------------
+
+    /**
+     * Sends a request on the open session: to the client session's peer, or else to the only server
+     * session's peer. A GET or a confirmable request reports its response or failure; a non-confirmable
+     * PUT, POST or DELETE reports nothing.
+     */
+    public synchronized void request(Code method, String uri, boolean confirmable, byte[] payload)
+            throws AgentException {
+        InetSocketAddress peer = requestTarget();
+        if (endpoint == null || peer == null) {
+            throw new AgentException(OtError.INVALID_STATE);
+        }
+        Request request = new Request(method, confirmable ? Type.CON : Type.NON);
+        request.setDestinationContext(new AddressEndpointContext(peer));
+        int query = uri.indexOf('?');
+        request.getOptions().setUriPath(query < 0 ? uri : uri.substring(0, query));
+        if (query >= 0) {
+            request.getOptions().setUriQuery(uri.substring(query + 1));
+        }
+        if (payload.length > 0) {
+            request.setPayload(payload);
+        }
+        if (method == Code.GET || confirmable) {
+            track(new PendingRequest(request, peer));
+        }
+        endpoint.sendRequest(request);
+    }
+
+    private InetSocketAddress requestTarget() {
+        Session client = clientSession();
+        if (client != null) {
+            return client.established ? client.peer : null;
+        }
+        List<Session> established = sessions.values().stream().filter(session -> session.established).toList();
+        return established.size() == 1 ? established.get(0).peer : null;
+    }
+
+    private void track(PendingRequest outstanding) {
+        pending.add(outstanding);
+        outstanding.request.addMessageObserver(new MessageObserverAdapter() {
+            @Override
+            public void onResponse(Response response) {
+                finish(outstanding, new AgentEvent.ResponseReceived(response.getSourceContext().getPeerAddress(),
+                        response.getCode().text, response.getPayload()));
+            }
+
+            @Override
+            public void onTimeout() {
+                finish(outstanding, new AgentEvent.RequestFailed(OtError.RESPONSE_TIMEOUT));
+            }
+
+            @Override
+            public void onReject() {
+                finish(outstanding, new AgentEvent.RequestFailed(OtError.ABORT));
+            }
+
+            @Override
+            public void onSendError(Throwable error) {
+                finish(outstanding, new AgentEvent.RequestFailed(OtError.ABORT));
+            }
+        });
+        // A non-confirmable request has no retransmission timeout of its own; give every request the same bound.
+        outstanding.deadline = eventThread.schedule(() -> {
+            finish(outstanding, new AgentEvent.RequestFailed(OtError.RESPONSE_TIMEOUT));
+            outstanding.request.cancel();
+        }, settings.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void finish(PendingRequest outstanding, AgentEvent outcome) {
+        synchronized (this) {
+            if (!outstanding.finish()) {
+                return;
+            }
+            pending.remove(outstanding);
+            emit(outcome);
+        }
+    }
+
+    private void abortRequestsTo(InetSocketAddress peer) {
+        for (PendingRequest outstanding : List.copyOf(pending)) {
+            if (outstanding.peer.equals(peer)) {
+                finish(outstanding, new AgentEvent.RequestFailed(OtError.ABORT));
+                outstanding.request.cancel();
+            }
+        }
+    }
+
+    // ---- resource --------------------------------------------------------------------------------
+
+    public String resourcePath() {
+        return resource.path().toString();
+    }
+
+    public void setResourcePath(String path) {
+        resource.setPath(UriPath.parse(path));
+    }
+
+    public byte[] content() {
+        return resource.content();
+    }
+
+    public void setContent(byte[] content) {
+        resource.setContent(content);
+    }
+
+    // ---- events ----------------------------------------------------------------------------------
+
+    private void emit(AgentEvent event) {
+        eventThread.execute(() -> listener.onEvent(event));
+    }
+
+    /** Stops the agent and waits until every event it produced has been delivered. */
+    @Override
+    public void close() {
+        stop();
+        eventThread.shutdown();
+        try {
+            eventThread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.coapscli.agent;
+
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.List;
+
+/** What the agent authenticates with: a pre-shared key, or an X.509 identity and the anchors it trusts. */
+public sealed interface Credentials {
+
+    /** TLS_PSK_WITH_AES_128_CCM_8 with this key and identity. */
+    record Psk(byte[] key, byte[] identity) implements Credentials {
+        public Psk {
+            key = key.clone();
+            identity = identity.clone();
+        }
+
+        @Override
+        public byte[] key() {
+            return key.clone();
+        }
+
+        /** The identity as text, as the DTLS layer carries it (RFC 4279: UTF-8). */
+        public String identityText() {
+            return new String(identity, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String toString() {
+            return "Psk[identity=" + identityText() + ", key=(" + key.length + " bytes)]";
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Psk psk && Arrays.equals(key, psk.key) && Arrays.equals(identity, psk.identity);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(key) + Arrays.hashCode(identity);
+        }
+    }
+
+    /** TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 on P-256 with this key, certificate chain and trust anchors. */
+    record X509(PrivateKey privateKey, List<X509Certificate> chain, List<X509Certificate> trustAnchors)
+            implements Credentials {
+        public X509 {
+            chain = List.copyOf(chain);
+            trustAnchors = List.copyOf(trustAnchors);
+        }
+
+        @Override
+        public String toString() {
+            return "X509[" + chain.get(0).getSubjectX500Principal().getName() + "]";
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.coapscli.dtls;
+
+import java.net.InetSocketAddress;
+
+/** What the DTLS layer tells the agent about sessions, in plain terms (no Scandium types). */
+public interface DtlsSessionEvents {
+
+    /** A handshake began: we connect ({@code clientRole}) or a peer's ClientHello passed the cookie exchange. */
+    void handshakeStarted(InetSocketAddress peer, boolean clientRole);
+
+    /** The handshake finished on our side; the session can carry CoAP. */
+    void sessionEstablished(InetSocketAddress peer, boolean clientRole, String cipherSuite);
+
+    /** The handshake failed or timed out, or an established session ended (close_notify, fatal alert, eviction). */
+    void sessionEnded(InetSocketAddress peer, boolean clientRole, String reason);
+}

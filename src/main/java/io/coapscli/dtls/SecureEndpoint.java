@@ -1,0 +1,189 @@
+package io.coapscli.dtls;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.network.EndpointContextMatcherFactory;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.server.MessageDeliverer;
+import org.eclipse.californium.elements.RawData;
+import org.eclipse.californium.elements.config.CertificateAuthenticationMode;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.elements.util.Filter;
+import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.dtls.Connection;
+import org.eclipse.californium.scandium.config.DtlsConfig;
+import org.eclipse.californium.scandium.config.DtlsConfig.DtlsRole;
+import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.CertificateType;
+import org.eclipse.californium.scandium.dtls.PskPublicInformation;
+import org.eclipse.californium.scandium.dtls.SignatureAndHashAlgorithm;
+import org.eclipse.californium.scandium.dtls.cipher.CipherSuite;
+import org.eclipse.californium.scandium.dtls.cipher.XECDHECryptography.SupportedGroup;
+import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
+import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
+import org.eclipse.californium.scandium.dtls.x509.SingleCertificateProvider;
+import org.eclipse.californium.scandium.dtls.x509.StaticNewAdvancedCertificateVerifier;
+
+import io.coapscli.agent.AgentSettings;
+import io.coapscli.agent.Credentials;
+
+/**
+ * The one place that knows Californium and Scandium configuration: cipher suites, curves, certificate
+ * checks, SNI handling and every timer. It builds a DTLS connector under a CoAP endpoint that serves
+ * and sends on one UDP socket, both roles at once, as an OpenThread node does.
+ */
+public final class SecureEndpoint {
+
+    /** How long {@link #destroy()} waits for close_notify alerts to leave. */
+    private static final long CLOSE_NOTIFY_WAIT_MS = 2000;
+
+    static {
+        CoapConfig.register();
+        UdpConfig.register();
+        DtlsConfig.register();
+        IpLiteralServerNames.accept();
+    }
+
+    private final DTLSConnector connector;
+    private final CoapEndpoint endpoint;
+    private final SessionTracker tracker;
+    private final DtlsSessionEvents events;
+
+    private SecureEndpoint(DTLSConnector connector, CoapEndpoint endpoint, SessionTracker tracker,
+            DtlsSessionEvents events) {
+        this.connector = connector;
+        this.endpoint = endpoint;
+        this.tracker = tracker;
+        this.events = events;
+    }
+
+    /**
+     * Builds an endpoint for these credentials.
+     *
+     * @param credentials the PSK or X.509 identity; null before any was set, which binds the socket with
+     *            a PSK suite and no key, so every handshake fails until credentials arrive
+     * @param verifyPeer check the peer's certificate against the trust anchors ({@code coaps start true})
+     */
+    public static SecureEndpoint create(AgentSettings settings, Credentials credentials, boolean verifyPeer,
+            DtlsSessionEvents events) {
+        Configuration config = configuration(settings, credentials, verifyPeer);
+        SessionTracker tracker = new SessionTracker(events);
+        DtlsConnectorConfig.Builder dtls = DtlsConnectorConfig.builder(config)
+                .setAddress(settings.bindAddress())
+                .setSessionListener(tracker)
+                .setConnectionListener(tracker);
+        if (credentials instanceof Credentials.Psk psk) {
+            byte[] identity = psk.identity();
+            dtls.setAdvancedPskStore(new AdvancedSinglePskStore(
+                    new PskPublicInformation(new String(identity, StandardCharsets.UTF_8), identity), psk.key()));
+        } else if (credentials == null) {
+            dtls.setAdvancedPskStore(new AdvancedMultiPskStore());
+        } else if (credentials instanceof Credentials.X509 x509) {
+            dtls.setCertificateIdentityProvider(new SingleCertificateProvider(x509.privateKey(),
+                    x509.chain().toArray(new X509Certificate[0]), CertificateType.X_509));
+            StaticNewAdvancedCertificateVerifier.Builder verifier = StaticNewAdvancedCertificateVerifier.builder();
+            if (verifyPeer) {
+                verifier.setTrustedCertificates(x509.trustAnchors().toArray(new X509Certificate[0]));
+            } else {
+                verifier.setTrustAllCertificates();
+            }
+            dtls.setAdvancedCertificateVerifier(verifier.build());
+        }
+        DTLSConnector connector = new DTLSConnector(dtls.build());
+        CoapEndpoint endpoint = new CoapEndpoint.Builder()
+                .setConnector(connector)
+                .setConfiguration(config)
+                .setEndpointContextMatcher(
+                        new HandshakeProbe.Matcher(EndpointContextMatcherFactory.create(connector, config)))
+                .build();
+        return new SecureEndpoint(connector, endpoint, tracker, events);
+    }
+
+    private static Configuration configuration(AgentSettings settings, Credentials credentials, boolean verifyPeer) {
+        // Never Configuration.getStandard(): it writes a properties file into the working directory.
+        Configuration config = Configuration.createStandardWithoutFile();
+        config.set(CoapConfig.ACK_TIMEOUT, settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        config.set(CoapConfig.ACK_INIT_RANDOM, (float) settings.ackRandomFactor());
+        config.set(CoapConfig.MAX_RETRANSMIT, settings.maxRetransmit());
+        config.set(CoapConfig.MAX_TRANSMIT_WAIT, settings.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+
+        config.set(DtlsConfig.DTLS_ROLE, DtlsRole.BOTH);
+        config.set(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT, settings.dtlsRetransmissionTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
+        config.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, settings.dtlsMaxRetransmissions());
+        // OpenThread's suites are the CCM_8 ones, which Californium does not count as "recommended".
+        config.set(DtlsConfig.DTLS_RECOMMENDED_CIPHER_SUITES_ONLY, false);
+        // Peers are reached by address literal; OpenThread checks no host name either.
+        config.set(DtlsConfig.DTLS_VERIFY_SERVER_CERTIFICATES_SUBJECT, false);
+        config.set(DtlsConfig.DTLS_USE_SERVER_NAME_INDICATION, false);
+        if (!(credentials instanceof Credentials.X509)) {
+            config.set(DtlsConfig.DTLS_CIPHER_SUITES, List.of(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8));
+        } else {
+            config.set(DtlsConfig.DTLS_CIPHER_SUITES, List.of(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8));
+            config.set(DtlsConfig.DTLS_CURVES, List.of(SupportedGroup.secp256r1));
+            config.set(DtlsConfig.DTLS_SIGNATURE_AND_HASH_ALGORITHMS,
+                    List.of(SignatureAndHashAlgorithm.SHA256_WITH_ECDSA));
+            config.set(DtlsConfig.DTLS_CERTIFICATE_TYPES, List.of(CertificateType.X_509));
+            config.set(DtlsConfig.DTLS_CLIENT_AUTHENTICATION_MODE,
+                    verifyPeer ? CertificateAuthenticationMode.NEEDED : CertificateAuthenticationMode.WANTED);
+        }
+        return config;
+    }
+
+    /** The receiver of this endpoint's session events. */
+    public DtlsSessionEvents events() {
+        return events;
+    }
+
+    /** Binds the socket. */
+    public void start() throws IOException {
+        endpoint.start();
+    }
+
+    public InetSocketAddress localAddress() {
+        return connector.getAddress();
+    }
+
+    public void setMessageDeliverer(MessageDeliverer deliverer) {
+        endpoint.setMessageDeliverer(deliverer);
+    }
+
+    public void sendRequest(Request request) {
+        endpoint.sendRequest(request);
+    }
+
+    /** Starts a full handshake with the peer and sends nothing else. */
+    public void handshake(InetSocketAddress peer) {
+        connector.send(RawData.outbound(new byte[0], new HandshakeProbe(peer), null, false));
+    }
+
+    /** Closes the session with the peer: close_notify, and no event for it. */
+    public void close(InetSocketAddress peer) {
+        tracker.forget(peer);
+        connector.close(peer);
+    }
+
+    /** Closes the given sessions with close_notify, waits until the alerts have left, and releases the socket. */
+    public void destroy(List<InetSocketAddress> openSessions) {
+        openSessions.forEach(this::close);
+        try {
+            // Each connection runs its jobs in order, so once a no-op has visited them all, the alerts are out.
+            connector.startForEach((Filter<Connection>) connection -> false).get(CLOSE_NOTIFY_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // The socket closes regardless; a peer that missed the alert times out on its own.
+        }
+        endpoint.destroy();
+    }
+}

@@ -1,0 +1,127 @@
+package io.coapscli.dtls;
+
+import java.net.InetSocketAddress;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+import org.eclipse.californium.scandium.ConnectionListener;
+import org.eclipse.californium.scandium.dtls.ClientHandshaker;
+import org.eclipse.californium.scandium.dtls.Connection;
+import org.eclipse.californium.scandium.dtls.DTLSContext;
+import org.eclipse.californium.scandium.dtls.Handshaker;
+import org.eclipse.californium.scandium.dtls.SessionAdapter;
+
+/**
+ * Turns Scandium's handshake and connection callbacks into {@link DtlsSessionEvents}.
+ * <p>
+ * Handshakes report themselves through the session listener. An established session that ends is
+ * noticed by state instead: after every job Scandium runs for a connection we look whether the peer
+ * closed it (close_notify marks the context closed), and a removed connection (fatal alert, eviction)
+ * is reported by the connection store. Scandium's alert handler is not used for this because it reports
+ * only the first alert a connection ever sees.
+ */
+final class SessionTracker extends SessionAdapter implements ConnectionListener {
+
+    private record Tracked(InetSocketAddress peer, boolean clientRole) {
+    }
+
+    private final DtlsSessionEvents events;
+    /** Established connections, by identity: Connection's equals and hashCode follow its mutable state. */
+    private final Map<Connection, Tracked> established = new IdentityHashMap<>();
+
+    SessionTracker(DtlsSessionEvents events) {
+        this.events = events;
+    }
+
+    @Override
+    public void handshakeStarted(Handshaker handshaker) {
+        synchronized (established) {
+            established.remove(handshaker.getConnection());
+        }
+        events.handshakeStarted(handshaker.getPeerAddress(), isClient(handshaker));
+    }
+
+    @Override
+    public void contextEstablished(Handshaker handshaker, DTLSContext context) {
+        Tracked tracked = new Tracked(handshaker.getPeerAddress(), isClient(handshaker));
+        synchronized (established) {
+            established.put(handshaker.getConnection(), tracked);
+        }
+        events.sessionEstablished(tracked.peer(), tracked.clientRole(), context.getSession().getCipherSuite().name());
+    }
+
+    @Override
+    public void handshakeFailed(Handshaker handshaker, Throwable error) {
+        Connection connection = handshaker.getConnection();
+        synchronized (established) {
+            if (established.containsKey(connection) && connection.hasEstablishedDtlsContext()) {
+                // The session itself survives (e.g. a late duplicate flight); it ends, if at all, by state.
+                return;
+            }
+            established.remove(connection);
+        }
+        events.sessionEnded(handshaker.getPeerAddress(), isClient(handshaker), describe(error));
+    }
+
+    @Override
+    public void afterExecution(Connection connection) {
+        Tracked ended;
+        synchronized (established) {
+            Tracked tracked = established.get(connection);
+            if (tracked == null || (connection.hasEstablishedDtlsContext() && !connection.isClosed())) {
+                return;
+            }
+            ended = established.remove(connection);
+        }
+        events.sessionEnded(ended.peer(), ended.clientRole(), "closed by peer (close_notify)");
+    }
+
+    @Override
+    public void onConnectionRemoved(Connection connection) {
+        Tracked ended;
+        synchronized (established) {
+            ended = established.remove(connection);
+        }
+        if (ended != null) {
+            events.sessionEnded(ended.peer(), ended.clientRole(), "connection removed (fatal alert or eviction)");
+        }
+    }
+
+    /** Forget a session we closed ourselves, so that the peer's answering close_notify reports nothing. */
+    void forget(InetSocketAddress peer) {
+        synchronized (established) {
+            established.values().removeIf(tracked -> tracked.peer().equals(peer));
+        }
+    }
+
+    private static boolean isClient(Handshaker handshaker) {
+        return handshaker instanceof ClientHandshaker;
+    }
+
+    private static String describe(Throwable error) {
+        String message = error.getMessage();
+        return message == null ? error.getClass().getSimpleName() : message.trim();
+    }
+
+    @Override
+    public void onConnectionEstablished(Connection connection) {
+    }
+
+    @Override
+    public boolean onConnectionUpdatesSequenceNumbers(Connection connection, boolean writeSequenceNumber) {
+        return false;
+    }
+
+    @Override
+    public boolean onConnectionMacError(Connection connection) {
+        return false;
+    }
+
+    @Override
+    public void beforeExecution(Connection connection) {
+    }
+
+    @Override
+    public void updateExecution(Connection connection) {
+    }
+}

@@ -1,0 +1,182 @@
+package io.coapscli.shell;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.eclipse.californium.core.coap.CoAP.Code;
+
+import io.coapscli.agent.AgentException;
+import io.coapscli.agent.AgentSettings;
+import io.coapscli.agent.CoapsAgent;
+import io.coapscli.agent.OtError;
+import io.coapscli.dtls.X509Credentials;
+
+/** The {@code coaps} subcommands, one small handler each, in OpenThread's sorted table. */
+final class CoapsCommands {
+
+    /** RFC 4279 section 5.3: identities and keys of up to 2^16-1 bytes. */
+    private static final int MAX_PSK_BYTES = 65535;
+    private static final String HEX_KEY_FLAG = "-x";
+
+    private final CoapsAgent agent;
+    private final Output out;
+    private final CommandTable table;
+
+    CoapsCommands(CoapsAgent agent, Output out) {
+        this.agent = agent;
+        this.out = out;
+        this.table = new CommandTable(List.of(
+                new Command("connect", this::connect),
+                new Command("delete", args -> request(Code.DELETE, args)),
+                new Command("disconnect", args -> agent.disconnect()),
+                new Command("get", args -> request(Code.GET, args)),
+                new Command("isclosed", args -> yesNo(args, !agent.isStarted())),
+                new Command("isconnactive", args -> yesNo(args, agent.isConnectionActive())),
+                new Command("isconnected", args -> yesNo(args, agent.isConnected())),
+                new Command("post", args -> request(Code.POST, args)),
+                new Command("psk", this::psk),
+                new Command("put", args -> request(Code.PUT, args)),
+                new Command("resource", this::resource),
+                new Command("set", this::set),
+                new Command("start", this::start),
+                new Command("stop", args -> agent.stop()),
+                new Command("x509", this::x509)));
+    }
+
+    /** {@code coaps [subcommand args...]}. */
+    void run(List<String> args) throws AgentException {
+        if (args.isEmpty()) {
+            printList();
+            throw new AgentException(OtError.INVALID_ARGS);
+        }
+        if (args.get(0).equals("help")) {
+            printList();
+            return;
+        }
+        Command command = table.find(args.get(0)).orElseThrow(() -> new AgentException(OtError.INVALID_COMMAND));
+        command.handler().run(args.subList(1, args.size()));
+    }
+
+    List<String> names() {
+        return table.names();
+    }
+
+    private void printList() {
+        table.names().forEach(out::line);
+    }
+
+    private void start(List<String> args) throws AgentException {
+        boolean verify = true;
+        int maxAttempts = 0;
+        if (args.size() > 1) {
+            throw new AgentException(OtError.INVALID_ARGS);
+        }
+        if (args.size() == 1) {
+            String arg = args.get(0);
+            if (arg.equals("false")) {
+                verify = false;
+            } else if (!arg.equals("true")) {
+                maxAttempts = Numbers.decimal(arg, 0, 65535);
+                if (maxAttempts < 0) {
+                    throw new AgentException(OtError.INVALID_ARGS);
+                }
+            }
+        }
+        agent.start(verify, maxAttempts);
+    }
+
+    /** {@code psk <key> <identity>}, or {@code psk -x <hex-key> <identity>}: told apart by the count. */
+    private void psk(List<String> args) throws AgentException {
+        byte[] key;
+        byte[] identity;
+        if (args.size() == 3 && args.get(0).equals(HEX_KEY_FLAG)) {
+            key = hex(args.get(1));
+            identity = bytes(args.get(2));
+        } else if (args.size() == 2) {
+            key = bytes(args.get(0));
+            identity = bytes(args.get(1));
+        } else {
+            throw new AgentException(OtError.INVALID_ARGS);
+        }
+        if (key.length == 0 || identity.length == 0 || key.length > MAX_PSK_BYTES || identity.length > MAX_PSK_BYTES) {
+            throw new AgentException(OtError.INVALID_ARGS);
+        }
+        agent.usePsk(key, identity);
+    }
+
+    private void x509(List<String> args) throws AgentException {
+        if (args.isEmpty()) {
+            agent.useX509(X509Credentials.builtIn());
+        } else if (args.size() == 2 || args.size() == 3) {
+            Path ca = args.size() == 3 ? Path.of(args.get(2)) : null;
+            agent.useX509(X509Credentials.fromFiles(Path.of(args.get(0)), Path.of(args.get(1)), ca));
+        } else {
+            throw new AgentException(OtError.INVALID_ARGS);
+        }
+    }
+
+    private void connect(List<String> args) throws AgentException {
+        if (args.isEmpty() || args.size() > 2) {
+            throw new AgentException(OtError.INVALID_ARGS);
+        }
+        int port = args.size() == 2 ? PeerAddress.port(args.get(1)) : AgentSettings.DEFAULT_PORT;
+        agent.connect(new InetSocketAddress(PeerAddress.parse(args.get(0)), port));
+    }
+
+    private void yesNo(List<String> args, boolean answer) throws AgentException {
+        if (!args.isEmpty()) {
+            throw new AgentException(OtError.INVALID_ARGS);
+        }
+        out.line(answer ? "yes" : "no");
+    }
+
+    private void resource(List<String> args) throws AgentException {
+        if (args.isEmpty()) {
+            out.line(agent.resourcePath());
+        } else {
+            agent.setResourcePath(args.get(0));
+        }
+    }
+
+    private void set(List<String> args) throws AgentException {
+        if (args.isEmpty()) {
+            out.line(textUpToNul(agent.content()));
+        } else {
+            agent.setContent(bytes(args.get(0)));
+        }
+    }
+
+    /** {@code get|put|post|delete <uri-path> [con|non-con] [payload]}. */
+    private void request(Code method, List<String> args) throws AgentException {
+        if (args.isEmpty() || args.get(0).isEmpty()) {
+            throw new AgentException(OtError.INVALID_ARGS);
+        }
+        boolean confirmable = args.size() > 1 && args.get(1).equals("con");
+        byte[] payload = args.size() > 2 ? bytes(args.get(2)) : new byte[0];
+        agent.request(method, args.get(0), confirmable, payload);
+    }
+
+    private static byte[] bytes(String arg) {
+        return arg.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] hex(String arg) throws AgentException {
+        try {
+            return HexFormat.of().parseHex(arg);
+        } catch (IllegalArgumentException e) {
+            throw new AgentException(OtError.INVALID_ARGS, "not an even number of hex digits: " + arg);
+        }
+    }
+
+    /** The content as OpenThread prints it: as a C string, up to the first zero byte. */
+    private static String textUpToNul(byte[] content) {
+        int end = 0;
+        while (end < content.length && content[end] != 0) {
+            end++;
+        }
+        return new String(content, 0, end, StandardCharsets.UTF_8);
+    }
+}

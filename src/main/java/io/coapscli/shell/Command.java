@@ -1,0 +1,15 @@
+package io.coapscli.shell;
+
+import java.util.List;
+
+import io.coapscli.agent.AgentException;
+
+/** One named entry of a command table: a small handler that prints its own lines and throws its error. */
+record Command(String name, Handler handler) {
+
+    @FunctionalInterface
+    interface Handler {
+        /** Runs with the arguments after the command's name; returning normally means {@code Done}. */
+        void run(List<String> args) throws AgentException;
+    }
+}

@@ -1,0 +1,118 @@
+package io.coapscli.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.coapscli.agent.AgentSettings;
+import io.coapscli.agent.CoapsAgent;
+import io.coapscli.shell.Output;
+import io.coapscli.shell.Shell;
+
+/**
+ * One coaps-cli node in this JVM: a real agent on a real loopback UDP socket, driven through the real
+ * shell. Lines a command prints are returned by {@link #run}; event lines are awaited with a timeout.
+ */
+public final class TestNode implements AutoCloseable {
+
+    public static final Duration EVENT_TIMEOUT = Duration.ofSeconds(20);
+
+    /** Short timers keep failure paths quick: handshakes give up after 0.2+0.4+0.8 s, requests after ~1.4 s. */
+    public static final AgentSettings FAST = AgentSettings.defaults()
+            .withCoapTiming(Duration.ofMillis(200), 1.0, 2)
+            .withDtlsTiming(Duration.ofMillis(200), 2);
+
+    private final CapturingOutput out = new CapturingOutput();
+    private final CoapsAgent agent;
+    private final Shell shell;
+
+    private TestNode(AgentSettings settings) {
+        this.agent = new CoapsAgent(settings, Shell.eventPrinter(out));
+        this.shell = new Shell(agent, out);
+    }
+
+    /** A node bound to a free port on the given loopback address. */
+    public static TestNode on(InetAddress loopback) {
+        return on(loopback, FAST);
+    }
+
+    public static TestNode on(InetAddress loopback, AgentSettings timing) {
+        return new TestNode(timing.withBindAddress(loopback, 0));
+    }
+
+    /** Runs one command line and returns the lines it printed, result line last. */
+    public List<String> run(String line) {
+        synchronized (out) {
+            out.capture = new ArrayList<>();
+            try {
+                shell.execute(line);
+                return out.capture;
+            } finally {
+                out.capture = null;
+            }
+        }
+    }
+
+    /** Runs a command and asserts its exact output. */
+    public void expectRun(String line, String... expected) {
+        assertEquals(List.of(expected), run(line), "output of `" + line + "`");
+    }
+
+    /** Waits for the next event line and asserts it. */
+    public void expectEvent(String expected) {
+        String next = nextEvent(EVENT_TIMEOUT);
+        if (!expected.equals(next)) {
+            fail("expected event line <" + expected + "> but got <" + next + ">; then " + drainEvents());
+        }
+    }
+
+    /** The next event line, or null when none came in time. */
+    public String nextEvent(Duration timeout) {
+        try {
+            return out.events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    public List<String> drainEvents() {
+        List<String> rest = new ArrayList<>();
+        out.events.drainTo(rest);
+        return rest;
+    }
+
+    public int port() {
+        return agent.localAddress().getPort();
+    }
+
+    public CoapsAgent agent() {
+        return agent;
+    }
+
+    @Override
+    public void close() {
+        agent.close();
+    }
+
+    private static final class CapturingOutput implements Output {
+        final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        List<String> capture;
+
+        @Override
+        public synchronized void line(String text) {
+            if (capture != null) {
+                capture.add(text);
+            } else {
+                events.add(text);
+            }
+        }
+    }
+}
