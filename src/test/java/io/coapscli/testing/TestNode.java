@@ -44,7 +44,12 @@ public final class TestNode implements AutoCloseable {
     }
 
     public static TestNode on(InetAddress loopback, AgentSettings timing) {
-        return new TestNode(timing.withBindAddress(loopback, 0));
+        return bound(timing.withBindAddress(loopback, 0));
+    }
+
+    /** A node with exactly these settings, bind address included. */
+    public static TestNode bound(AgentSettings settings) {
+        return new TestNode(settings);
     }
 
     /** Runs one command line and returns the lines it printed, result line last. */

@@ -1,0 +1,182 @@
+package io.coapscli.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.coapscli.testing.Loopback;
+import io.coapscli.testing.TestNode;
+
+/** Every subcommand's argument handling, with the exact lines, against a real agent on a free port. */
+class ShellCommandsTest {
+
+    private static final String[] SUBCOMMANDS = {"connect", "delete", "disconnect", "get", "isclosed",
+        "isconnactive", "isconnected", "post", "psk", "put", "resource", "set", "start", "stop", "x509"};
+
+    private final TestNode node = TestNode.on(Loopback.IPV4);
+
+    @AfterEach
+    void close() {
+        node.close();
+    }
+
+    private static String[] listThen(String result) {
+        List<String> lines = new ArrayList<>(List.of(SUBCOMMANDS));
+        lines.add(result);
+        return lines.toArray(new String[0]);
+    }
+
+    @Test
+    void theSpecsErrorCasesAnswerExactly() {
+        node.expectRun("coaps", listThen("Error 7: InvalidArgs"));
+        node.expectRun("coaps get", "Error 7: InvalidArgs");
+        node.expectRun("coaps get x", "Error 13: InvalidState");
+        node.expectRun("coaps start", "Done");
+        node.expectRun("coaps start", "Error 24: Already");
+        node.expectRun("coaps start something_invalid", "Error 7: InvalidArgs");
+        node.expectRun("coaps frobnicate", "Error 35: InvalidCommand");
+        node.expectRun("coaps get x", "Error 13: InvalidState");
+        node.expectRun("coaps connect not-an-address", "Error 6: Parse");
+        node.expectRun("coaps isclosed extra", "Error 7: InvalidArgs");
+    }
+
+    @Test
+    void helpListsTheSubcommandsInOrder() {
+        node.expectRun("coaps help", listThen("Done"));
+        node.expectRun("help", "coaps", "exit", "help", "Done");
+    }
+
+    @Test
+    void unknownTopLevelCommandIsInvalidCommand() {
+        node.expectRun("frobnicate", "Error 35: InvalidCommand");
+        node.expectRun("", new String[0]);
+        node.expectRun("   ", new String[0]);
+    }
+
+    @ParameterizedTest(name = "coaps start {0} -> {1}")
+    @CsvSource({"true,Done", "false,Done", "0,Done", "65535,Done", "65536,Error 7: InvalidArgs",
+        "-1,Error 7: InvalidArgs", "1x,Error 7: InvalidArgs", "'true false',Error 7: InvalidArgs"})
+    void startTakesTrueFalseOrAnAttemptCount(String argument, String result) {
+        node.expectRun("coaps start " + argument, result);
+    }
+
+    @Test
+    void stateQueriesFollowTheAgent() {
+        node.expectRun("coaps isclosed", "yes", "Done");
+        node.expectRun("coaps isconnactive", "no", "Done");
+        node.expectRun("coaps isconnected", "no", "Done");
+        node.expectRun("coaps start", "Done");
+        node.expectRun("coaps isclosed", "no", "Done");
+        node.expectRun("coaps isconnactive extra", "Error 7: InvalidArgs");
+        node.expectRun("coaps isconnected extra", "Error 7: InvalidArgs");
+        node.expectRun("coaps stop", "Done");
+        node.expectRun("coaps stop", "Done");
+        node.expectRun("coaps isclosed", "yes", "Done");
+    }
+
+    @Test
+    void pskNeedsKeyAndIdentityAndTakesAHexKeyWithDashX() {
+        node.expectRun("coaps psk", "Error 7: InvalidArgs");
+        node.expectRun("coaps psk onlykey", "Error 7: InvalidArgs");
+        node.expectRun("coaps psk a b c", "Error 7: InvalidArgs");
+        node.expectRun("coaps psk secretPSK Client_identity", "Done");
+        node.expectRun("coaps psk -x 736563726574 Client_identity", "Done");
+        node.expectRun("coaps psk -x 7g Client_identity", "not an even number of hex digits: 7g",
+                "Error 7: InvalidArgs");
+        node.expectRun("coaps psk -x Client_identity", "Done"); // two arguments: the key is "-x"
+        node.expectRun("coaps psk \"\" Client_identity", "Error 7: InvalidArgs");
+    }
+
+    @Test
+    void aFailedCommandKeepsWhatTheUserSet() {
+        node.expectRun("coaps resource kept", "Done");
+        node.expectRun("coaps set kept-content", "Done");
+        node.expectRun("coaps psk -x zz id", "not an even number of hex digits: zz", "Error 7: InvalidArgs");
+        node.expectRun("coaps x509 /nonexistent/cert.pem /nonexistent/key.pem",
+                "cannot read /nonexistent/cert.pem: /nonexistent/cert.pem", "Error 7: InvalidArgs");
+        node.expectRun("coaps resource", "kept", "Done");
+        node.expectRun("coaps set", "kept-content", "Done");
+    }
+
+    @Test
+    void x509TakesNothingOrFiles() {
+        node.expectRun("coaps x509", "Done");
+        node.expectRun("coaps x509 only-one-file", "Error 7: InvalidArgs");
+        node.expectRun("coaps x509 a b c d", "Error 7: InvalidArgs");
+    }
+
+    @Test
+    void connectChecksItsArgumentsAndState() {
+        node.expectRun("coaps connect", "Error 7: InvalidArgs");
+        node.expectRun("coaps connect ::1", "Error 13: InvalidState");
+        node.expectRun("coaps start", "Done");
+        node.expectRun("coaps connect ::1", "Error 13: InvalidState"); // no credentials yet
+        node.expectRun("coaps psk secretPSK Client_identity", "Done");
+        node.expectRun("coaps connect ::1 0", "Error 7: InvalidArgs");
+        node.expectRun("coaps connect ::1 65536", "Error 7: InvalidArgs");
+        node.expectRun("coaps connect ::1 port", "Error 7: InvalidArgs");
+        node.expectRun("coaps connect ::1 5684 extra", "Error 7: InvalidArgs");
+        node.expectRun("coaps connect 127.0.0.256", "Error 6: Parse");
+        node.expectRun("coaps connect localhost", "Error 6: Parse");
+        node.expectRun("coaps connect 127.0.0.1 " + node.port(), "Done");
+        node.expectRun("coaps connect 127.0.0.1 " + node.port(), "Error 13: InvalidState");
+    }
+
+    @Test
+    void resourceAndSetPrintOrReplace() {
+        node.expectRun("coaps resource", "", "Done");
+        node.expectRun("coaps set", "helloWorld", "Done");
+        node.expectRun("coaps resource test/resource", "Done");
+        node.expectRun("coaps resource", "test/resource", "Done");
+        node.expectRun("coaps set \"hello there\"", "Done");
+        node.expectRun("coaps set", "hello there", "Done");
+    }
+
+    @Test
+    void requestsNeedAPathAndAnOpenSession() {
+        for (String method : List.of("get", "put", "post", "delete")) {
+            node.expectRun("coaps " + method, "Error 7: InvalidArgs");
+            node.expectRun("coaps " + method + " test con payload", "Error 13: InvalidState");
+        }
+        node.expectRun("coaps start", "Done");
+        node.expectRun("coaps get test", "Error 13: InvalidState");
+    }
+
+    @Test
+    void disconnectIsAlwaysDone() {
+        node.expectRun("coaps disconnect", "Done");
+        node.expectRun("coaps start", "Done");
+        node.expectRun("coaps disconnect", "Done");
+    }
+
+    @Test
+    void malformedQuotingIsInvalidArgsWithAReason() {
+        node.expectRun("coaps set \"open", "a double quote is not closed", "Error 7: InvalidArgs");
+        node.expectRun("coaps set trailing\\", "a backslash ends the line", "Error 7: InvalidArgs");
+    }
+
+    @Test
+    void aPortInUseIsAnErrorAndTheAgentStaysClosed() throws Exception {
+        node.expectRun("coaps start", "Done");
+        try (TestNode second = TestNode.bound(TestNode.FAST.withBindAddress(Loopback.IPV4, node.port()))) {
+            List<String> lines = second.run("coaps start");
+            assertEquals(2, lines.size(), lines.toString());
+            assertEquals("Error 1: Failed", lines.get(1));
+            assertEquals(true, lines.get(0).startsWith("cannot bind UDP 127.0.0.1:" + node.port()), lines.get(0));
+            second.expectRun("coaps isclosed", "yes", "Done");
+        }
+    }
+
+    @Test
+    void theCommandTableRefusesAnUnsortedOrder() {
+        assertThrows(IllegalArgumentException.class, () -> new CommandTable(List.of(
+                new Command("stop", args -> { }), new Command("start", args -> { }))));
+    }
+}
