@@ -1,0 +1,133 @@
+package io.coapscli.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A coaps-cli process started through the launcher, as a user would, driven through stdin and stdout. */
+final class ShellProcess implements AutoCloseable {
+
+    static final Duration LINE_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final Writer stdin;
+    private final BlockingQueue<String> stdout = new LinkedBlockingQueue<>();
+    private final Path stderr;
+    private final List<String> seen = new ArrayList<>();
+
+    private ShellProcess(Process process, Path stderr) {
+        this.process = process;
+        this.stderr = stderr;
+        this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        Thread reader = new Thread(this::pumpStdout, "stdout-" + process.pid());
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("coapscli.root", ".")).toAbsolutePath();
+    }
+
+    static ShellProcess launch(String... options) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(root().resolve("coaps-cli").toString());
+        command.addAll(List.of(options));
+        Path stderr = Files.createTempFile("coaps-cli-stderr", ".txt");
+        Process process = new ProcessBuilder(command).directory(root().toFile())
+                .redirectError(stderr.toFile()).start();
+        return new ShellProcess(process, stderr);
+    }
+
+    private void pumpStdout() {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                stdout.add(line);
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+    }
+
+    void send(String line) throws IOException {
+        stdin.write(line + "\n");
+        stdin.flush();
+    }
+
+    /** Sends a command and expects these lines next. */
+    void run(String line, String... expected) throws IOException, InterruptedException {
+        send(line);
+        for (String each : expected) {
+            expect(each);
+        }
+    }
+
+    /** The next stdout line must be this one, within the timeout. */
+    void expect(String expected) throws InterruptedException {
+        String line = stdout.poll(LINE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        if (line == null) {
+            fail("no line within " + LINE_TIMEOUT + "; expected <" + expected + ">; seen " + seen + "; stderr: "
+                    + stderrText());
+        }
+        seen.add(line);
+        if (!expected.equals(line)) {
+            fail("expected <" + expected + "> but got <" + line + ">; seen " + seen + "; stderr: " + stderrText());
+        }
+    }
+
+    /** Ends standard input, as a script's end does. */
+    void closeInput() throws IOException {
+        stdin.close();
+    }
+
+    /** Sends {@code exit} and expects a clean end with status 0. */
+    void exit() throws IOException, InterruptedException {
+        run("exit", "Done");
+        awaitExit(0);
+    }
+
+    void awaitExit(int status) throws InterruptedException {
+        if (!process.waitFor(LINE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            fail("process " + process.pid() + " did not exit; stderr: " + stderrText());
+        }
+        assertEquals(status, process.exitValue(), "exit status; stderr: " + stderrText());
+    }
+
+    List<String> remainingLines() {
+        List<String> rest = new ArrayList<>();
+        stdout.drainTo(rest);
+        return rest;
+    }
+
+    String stderrText() {
+        try {
+            return Files.readString(stderr);
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        // Only our own child, by its handle.
+        if (process.isAlive()) {
+            process.destroy();
+        }
+        Files.deleteIfExists(stderr);
+    }
+}
