@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.CoAP.Type;
@@ -30,6 +33,9 @@ import io.coapscli.dtls.SecureEndpoint;
  * lock and queue their events, so an event is always queued after the command that caused it returned.
  */
 public final class CoapsAgent implements AutoCloseable {
+
+    /** Long enough for an auto-close (which waits for close_notify) running on the event thread. */
+    private static final long EVENT_FLUSH_TIMEOUT_MS = 5000;
 
     private final AgentSettings settings;
     private final AgentListener listener;
@@ -386,6 +392,20 @@ public final class CoapsAgent implements AutoCloseable {
 
     private void emit(AgentEvent event) {
         eventThread.execute(() -> listener.onEvent(event));
+    }
+
+    /**
+     * Waits until every event queued so far has been delivered, so that a shell can print the lines of
+     * what already happened before it runs the next command.
+     */
+    public void awaitQueuedEvents() {
+        try {
+            eventThread.submit(() -> { }).get(EVENT_FLUSH_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            // Delivery goes on regardless; the next line merely may come first.
+        }
     }
 
     /** Stops the agent and waits until every event it produced has been delivered. */

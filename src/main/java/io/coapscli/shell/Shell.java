@@ -41,6 +41,8 @@ public final class Shell {
      * @return false once the user asked to leave
      */
     public boolean execute(String line) {
+        // Lines of events that happened before this command was read come before its output.
+        agent.awaitQueuedEvents();
         synchronized (out) {
             List<String> args;
             try {
