@@ -78,6 +78,23 @@ public final class TestNode implements AutoCloseable {
         }
     }
 
+    /** Waits for the next events and asserts they are these, in any order (for causally unrelated events). */
+    public void expectEventsInAnyOrder(String... expected) {
+        List<String> got = new ArrayList<>();
+        for (int i = 0; i < expected.length; i++) {
+            String next = nextEvent(EVENT_TIMEOUT);
+            if (next == null) {
+                break;
+            }
+            got.add(next);
+        }
+        List<String> sortedGot = new ArrayList<>(got);
+        List<String> sortedExpected = new ArrayList<>(List.of(expected));
+        sortedGot.sort(null);
+        sortedExpected.sort(null);
+        assertEquals(sortedExpected, sortedGot, "events (any order); then " + drainEvents());
+    }
+
     /** The next event line, or null when none came in time. */
     public String nextEvent(Duration timeout) {
         try {
