@@ -1,0 +1,86 @@
+package io.coapscli.agent;
+
+import org.junit.jupiter.api.Test;
+
+import io.coapscli.testing.Loopback;
+import io.coapscli.testing.TestNode;
+
+/** Credentials that arrive after start, attempt-limited agents, and requests from the server side. */
+class SessionLifecycleTest {
+
+    @Test
+    void credentialsSetAfterStartApplyToTheNextSession() {
+        try (TestNode server = TestNode.on(Loopback.IPV6); TestNode client = TestNode.on(Loopback.IPV6)) {
+            server.expectRun("coaps start", "Done");
+            int port = server.port();
+            server.expectRun("coaps psk 1234 key1", "Done");
+            server.expectRun("coaps resource test-resource", "Done");
+            client.expectRun("coaps start", "Done");
+            client.expectRun("coaps psk 1234 key1", "Done");
+            client.expectRun("coaps connect ::1 " + port, "Done");
+            client.expectEvent("coaps connected");
+            server.expectEvent("coaps connected");
+            client.expectRun("coaps get test-resource", "Done");
+            client.expectEvent("coaps response from 0:0:0:0:0:0:0:1 with payload: 68656c6c6f576f726c6400");
+        }
+    }
+
+    @Test
+    void anAgentStartedWithAnAttemptLimitClosesItselfWhenTheLastAttemptEnds() {
+        try (TestNode server = TestNode.on(Loopback.IPV4); TestNode client = TestNode.on(Loopback.IPV4)) {
+            server.expectRun("coaps psk secretPSK Client_identity", "Done");
+            server.expectRun("coaps start 1", "Done");
+            client.expectRun("coaps psk secretPSK Client_identity", "Done");
+            client.expectRun("coaps start", "Done");
+            client.expectRun("coaps connect 127.0.0.1 " + server.port(), "Done");
+            client.expectEvent("coaps connected");
+            server.expectEvent("coaps connected");
+            server.expectRun("coaps isclosed", "no", "Done");
+            client.expectRun("coaps disconnect", "Done");
+            client.expectEvent("coaps disconnected");
+            server.expectEvent("coaps disconnected");
+            // The close runs on the agent's event thread; the next command waits for queued events.
+            server.expectRun("coaps isclosed", "yes", "Done");
+        }
+    }
+
+    @Test
+    void aNodeThatWasConnectedToSendsRequestsBackOnThatSession() {
+        try (TestNode server = TestNode.on(Loopback.IPV4); TestNode client = TestNode.on(Loopback.IPV4)) {
+            server.expectRun("coaps psk secretPSK Client_identity", "Done");
+            server.expectRun("coaps start", "Done");
+            client.expectRun("coaps psk secretPSK Client_identity", "Done");
+            client.expectRun("coaps start", "Done");
+            client.expectRun("coaps resource back", "Done");
+            client.expectRun("coaps set from-the-client", "Done");
+            client.expectRun("coaps connect 127.0.0.1 " + server.port(), "Done");
+            client.expectEvent("coaps connected");
+            server.expectEvent("coaps connected");
+
+            server.expectRun("coaps get back", "Done");
+            server.expectEvent("coaps response from 127.0.0.1 with payload: 66726f6d2d7468652d636c69656e74");
+            client.expectEvent("coaps request from 127.0.0.1 GET");
+            client.expectEvent("coaps response sent");
+        }
+    }
+
+    @Test
+    void anUnknownPathIsAnsweredAndPrintsNothingOnTheServer() {
+        try (TestNode server = TestNode.on(Loopback.IPV4); TestNode client = TestNode.on(Loopback.IPV4)) {
+            server.expectRun("coaps psk secretPSK Client_identity", "Done");
+            server.expectRun("coaps start", "Done");
+            server.expectRun("coaps resource known", "Done");
+            client.expectRun("coaps psk secretPSK Client_identity", "Done");
+            client.expectRun("coaps start", "Done");
+            client.expectRun("coaps connect 127.0.0.1 " + server.port(), "Done");
+            client.expectEvent("coaps connected");
+            server.expectEvent("coaps connected");
+            client.expectRun("coaps get unknown con", "Done");
+            client.expectEvent("coaps response from 127.0.0.1");
+            client.expectRun("coaps get known?x=1", "Done");
+            client.expectEvent("coaps response from 127.0.0.1 with payload: 68656c6c6f576f726c6400");
+            // The server's next line is the known request: the unknown one printed nothing.
+            server.expectEvent("coaps request from 127.0.0.1 GET");
+        }
+    }
+}
