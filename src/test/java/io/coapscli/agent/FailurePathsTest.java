@@ -61,7 +61,7 @@ class FailurePathsTest {
     @Test
     void stopWithOpenSessionsDisconnectsBothSidesAndClosesTheAgent() {
         try (TestNode server = TestNode.on(Loopback.IPV4); TestNode client = TestNode.on(Loopback.IPV4)) {
-            connectWithPsk(server, client);
+            TestNode.connectWithPsk(server, client);
             client.expectRun("coaps stop", "Done");
             client.expectEvent("coaps disconnected");
             server.expectEvent("coaps disconnected");
@@ -108,16 +108,5 @@ class FailurePathsTest {
             client.expectEvent("coaps disconnected");
             client.expectEvent("coaps receive response error 11: Abort");
         }
-    }
-
-    private static void connectWithPsk(TestNode server, TestNode client) {
-        server.expectRun("coaps psk secretPSK Client_identity", "Done");
-        server.expectRun("coaps start", "Done");
-        server.expectRun("coaps resource test", "Done");
-        client.expectRun("coaps psk secretPSK Client_identity", "Done");
-        client.expectRun("coaps start", "Done");
-        client.expectRun("coaps connect 127.0.0.1 " + server.port(), "Done");
-        client.expectEvent("coaps connected");
-        server.expectEvent("coaps connected");
     }
 }

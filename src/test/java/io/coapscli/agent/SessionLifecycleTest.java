@@ -28,13 +28,8 @@ class SessionLifecycleTest {
     @Test
     void anAgentStartedWithAnAttemptLimitClosesItselfWhenTheLastAttemptEnds() {
         try (TestNode server = TestNode.on(Loopback.IPV4); TestNode client = TestNode.on(Loopback.IPV4)) {
-            server.expectRun("coaps psk secretPSK Client_identity", "Done");
             server.expectRun("coaps start 1", "Done");
-            client.expectRun("coaps psk secretPSK Client_identity", "Done");
-            client.expectRun("coaps start", "Done");
-            client.expectRun("coaps connect 127.0.0.1 " + server.port(), "Done");
-            client.expectEvent("coaps connected");
-            server.expectEvent("coaps connected");
+            TestNode.connectWithPsk(server, client);
             server.expectRun("coaps isclosed", "no", "Done");
             client.expectRun("coaps disconnect", "Done");
             client.expectEvent("coaps disconnected");
@@ -47,15 +42,9 @@ class SessionLifecycleTest {
     @Test
     void aNodeThatWasConnectedToSendsRequestsBackOnThatSession() {
         try (TestNode server = TestNode.on(Loopback.IPV4); TestNode client = TestNode.on(Loopback.IPV4)) {
-            server.expectRun("coaps psk secretPSK Client_identity", "Done");
-            server.expectRun("coaps start", "Done");
-            client.expectRun("coaps psk secretPSK Client_identity", "Done");
-            client.expectRun("coaps start", "Done");
             client.expectRun("coaps resource back", "Done");
             client.expectRun("coaps set from-the-client", "Done");
-            client.expectRun("coaps connect 127.0.0.1 " + server.port(), "Done");
-            client.expectEvent("coaps connected");
-            server.expectEvent("coaps connected");
+            TestNode.connectWithPsk(server, client);
 
             server.expectRun("coaps get back", "Done");
             server.expectEvent("coaps response from 127.0.0.1 with payload: 66726f6d2d7468652d636c69656e74");
@@ -67,14 +56,8 @@ class SessionLifecycleTest {
     @Test
     void anUnknownPathIsAnsweredAndPrintsNothingOnTheServer() {
         try (TestNode server = TestNode.on(Loopback.IPV4); TestNode client = TestNode.on(Loopback.IPV4)) {
-            server.expectRun("coaps psk secretPSK Client_identity", "Done");
-            server.expectRun("coaps start", "Done");
             server.expectRun("coaps resource known", "Done");
-            client.expectRun("coaps psk secretPSK Client_identity", "Done");
-            client.expectRun("coaps start", "Done");
-            client.expectRun("coaps connect 127.0.0.1 " + server.port(), "Done");
-            client.expectEvent("coaps connected");
-            server.expectEvent("coaps connected");
+            TestNode.connectWithPsk(server, client);
             client.expectRun("coaps get unknown con", "Done");
             client.expectEvent("coaps response from 127.0.0.1");
             client.expectRun("coaps get known?x=1", "Done");

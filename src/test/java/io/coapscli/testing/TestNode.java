@@ -52,6 +52,23 @@ public final class TestNode implements AutoCloseable {
         return new TestNode(settings);
     }
 
+    /**
+     * Gives both nodes the PSK {@code secretPSK}/{@code Client_identity}, starts them, connects the client
+     * to the server and waits until both print {@code coaps connected}.
+     */
+    public static void connectWithPsk(TestNode server, TestNode client) {
+        for (TestNode node : List.of(server, client)) {
+            node.expectRun("coaps psk secretPSK Client_identity", "Done");
+            if (!node.agent.isStarted()) {
+                node.expectRun("coaps start", "Done");
+            }
+        }
+        client.expectRun("coaps connect " + server.agent.localAddress().getAddress().getHostAddress() + " "
+                + server.port(), "Done");
+        client.expectEvent("coaps connected");
+        server.expectEvent("coaps connected");
+    }
+
     /** Runs one command line and returns the lines it printed, result line last. */
     public List<String> run(String line) {
         synchronized (out) {
