@@ -58,7 +58,10 @@ final class Libcoap {
         Files.delete(payload);
         List<String> command = new ArrayList<>();
         command.add(require(program).toString());
-        command.addAll(List.of("-v", "6", "-o", payload.toString(), "-B", "10"));
+        command.addAll(List.of("-v", "6", "-o", payload.toString()));
+        if (!List.of(args).contains("-B")) {
+            command.addAll(List.of("-B", "10"));
+        }
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] output;

@@ -11,6 +11,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.coapscli.agent.AgentEvent;
+import io.coapscli.agent.AgentListener;
 import io.coapscli.agent.AgentSettings;
 import io.coapscli.agent.CoapsAgent;
 import io.coapscli.shell.Output;
@@ -33,8 +35,16 @@ public final class TestNode implements AutoCloseable {
     private final CoapsAgent agent;
     private final Shell shell;
 
+    /** The events behind the printed lines, one for one and in the same order. */
+    private final BlockingQueue<AgentEvent> agentEvents = new LinkedBlockingQueue<>();
+    private AgentEvent lastEvent;
+
     private TestNode(AgentSettings settings) {
-        this.agent = new CoapsAgent(settings, Shell.eventPrinter(out));
+        AgentListener printer = Shell.eventPrinter(out);
+        this.agent = new CoapsAgent(settings, event -> {
+            agentEvents.add(event);
+            printer.onEvent(event);
+        });
         this.shell = new Shell(agent, out);
     }
 
@@ -95,6 +105,20 @@ public final class TestNode implements AutoCloseable {
         }
     }
 
+    /** Waits for the next event line, asserts it, and asserts the CoAP code of the response behind it. */
+    public void expectResponse(String code, String expectedLine) {
+        expectEvent(expectedLine);
+        if (!(lastEvent instanceof AgentEvent.ResponseReceived response)) {
+            throw new AssertionError("not a response: " + lastEvent);
+        }
+        assertEquals(code, response.code(), "CoAP code of <" + expectedLine + ">");
+    }
+
+    /** The event behind the line {@link #expectEvent} or {@link #nextEvent} took last. */
+    public AgentEvent lastEvent() {
+        return lastEvent;
+    }
+
     /** Waits for the next events and asserts they are these, in any order (for causally unrelated events). */
     public void expectEventsInAnyOrder(String... expected) {
         List<String> got = new ArrayList<>();
@@ -115,7 +139,11 @@ public final class TestNode implements AutoCloseable {
     /** The next event line, or null when none came in time. */
     public String nextEvent(Duration timeout) {
         try {
-            return out.events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            String line = out.events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (line != null) {
+                lastEvent = agentEvents.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            return line;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
@@ -125,6 +153,7 @@ public final class TestNode implements AutoCloseable {
     public List<String> drainEvents() {
         List<String> rest = new ArrayList<>();
         out.events.drainTo(rest);
+        agentEvents.clear();
         return rest;
     }
 
