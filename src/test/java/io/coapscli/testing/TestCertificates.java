@@ -1,0 +1,91 @@
+package io.coapscli.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+
+import io.coapscli.dtls.X509Credentials;
+
+/** PEM files for tests: the built-in test identity, and foreign identities made with the JDK's keytool. */
+public final class TestCertificates {
+
+    private TestCertificates() {
+    }
+
+    /** Writes node.crt, node.key and ca.crt of the built-in test credentials into the directory. */
+    public static void writeBuiltIn(Path dir) throws IOException {
+        for (String name : new String[] {"node.crt", "node.key", "ca.crt"}) {
+            Files.write(dir.resolve(name), X509Credentials.builtInPem(name));
+        }
+    }
+
+    /**
+     * Makes a self-signed ECDSA P-256 identity that no built-in anchor trusts, and writes
+     * {@code <name>.crt} and {@code <name>.key} (SEC1) into the directory.
+     */
+    public static void writeSelfSigned(Path dir, String name) throws IOException, InterruptedException,
+            GeneralSecurityException {
+        Path store = dir.resolve(name + ".p12");
+        char[] password = "changeit".toCharArray();
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-keyalg", "EC", "-groupname",
+                "secp256r1", "-sigalg", "SHA256withECDSA", "-dname", "CN=" + name, "-validity", "2", "-storetype",
+                "PKCS12", "-keystore", store.toString(), "-storepass", new String(password), "-alias", name)
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("keytool failed: " + output);
+        }
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keyStore.load(in, password);
+        }
+        PrivateKey key = (PrivateKey) keyStore.getKey(name, password);
+        Certificate certificate = keyStore.getCertificate(name);
+        Files.writeString(dir.resolve(name + ".crt"), pem("CERTIFICATE", certificate.getEncoded()));
+        Files.writeString(dir.resolve(name + ".key"),
+                pem("EC PRIVATE KEY", sec1((ECPrivateKey) key, (ECPublicKey) certificate.getPublicKey())));
+    }
+
+    /**
+     * RFC 5915 ECPrivateKey for a P-256 key, with its curve and public key. The JDK's PKCS#8 encoding
+     * leaves the public key out, and GnuTLS 3.7 refuses such a key ("ASN1 parser: Element was not found").
+     */
+    public static byte[] sec1(ECPrivateKey key, ECPublicKey publicKey) {
+        byte[] prime256v1 = {0x06, 0x08, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x03, 0x01, 0x07};
+        ByteArrayOutputStream der = new ByteArrayOutputStream();
+        der.writeBytes(new byte[] {0x30, 0x77, 0x02, 0x01, 0x01, 0x04, 0x20});
+        der.writeBytes(unsigned32(key.getS()));
+        der.writeBytes(new byte[] {(byte) 0xa0, 0x0a});
+        der.writeBytes(prime256v1);
+        der.writeBytes(new byte[] {(byte) 0xa1, 0x44, 0x03, 0x42, 0x00, 0x04});
+        der.writeBytes(unsigned32(publicKey.getW().getAffineX()));
+        der.writeBytes(unsigned32(publicKey.getW().getAffineY()));
+        return der.toByteArray();
+    }
+
+    private static byte[] unsigned32(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        byte[] fixed = new byte[32];
+        int length = Math.min(bytes.length, 32);
+        System.arraycopy(bytes, bytes.length - length, fixed, 32 - length, length);
+        return fixed;
+    }
+
+    public static String pem(String type, byte[] der) {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
+    }
+}
