@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
+import org.eclipse.californium.elements.AddressEndpointContext;
 import org.eclipse.californium.elements.RawData;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
@@ -18,8 +21,8 @@ import org.eclipse.californium.scandium.dtls.cipher.CipherSuite;
 import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
 
 /**
- * A test-only DTLS server on Scandium that completes PSK handshakes and then only records the CoAP
- * datagrams it receives: it answers nothing unless a test sends something itself.
+ * A test-only DTLS endpoint on Scandium, server and client at once, that completes PSK handshakes and
+ * then only records the datagrams it receives: it answers nothing unless the test sends something itself.
  */
 public final class RawDtlsPeer implements AutoCloseable {
 
@@ -51,6 +54,20 @@ public final class RawDtlsPeer implements AutoCloseable {
 
     public int port() {
         return connector.getAddress().getPort();
+    }
+
+    /** Sends one datagram's worth of application data to the peer, handshaking first if needed. */
+    public void send(InetSocketAddress peer, byte[] data) {
+        connector.send(RawData.outbound(data, new AddressEndpointContext(peer), null, false));
+    }
+
+    /** The next datagram received, within the timeout; fails otherwise. */
+    public RawData awaitDatagram(Duration timeout) throws InterruptedException {
+        RawData next = received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (next == null) {
+            throw new AssertionError("no datagram within " + timeout);
+        }
+        return next;
     }
 
     /** Datagrams received so far, oldest first. */

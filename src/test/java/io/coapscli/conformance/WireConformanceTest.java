@@ -1,0 +1,168 @@
+package io.coapscli.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+import org.eclipse.californium.core.coap.CoAP;
+import org.eclipse.californium.core.coap.Message;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.elements.RawData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.coapscli.testing.CoapBytes;
+import io.coapscli.testing.Loopback;
+import io.coapscli.testing.RawDtlsPeer;
+import io.coapscli.testing.TestNode;
+
+/** Wire-level cases, with a scripted raw DTLS peer that sends hand-made CoAP and records the answers. */
+class WireConformanceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final byte[] TOKEN = {(byte) 0xca, (byte) 0xfe};
+
+    private RawDtlsPeer raw;
+    private TestNode node;
+
+    @BeforeEach
+    void start() throws Exception {
+        raw = RawDtlsPeer.psk(Loopback.IPV4, "secretPSK", "Client_identity");
+        node = TestNode.on(Loopback.IPV4);
+        node.expectRun("coaps psk secretPSK Client_identity", "Done");
+        node.expectRun("coaps start", "Done");
+    }
+
+    @AfterEach
+    void stop() {
+        node.close();
+        raw.close();
+    }
+
+    /** Our node connects to the raw peer, sends a request, and returns it as the raw peer read it. */
+    private Request requestSeenByRawPeer(String command) throws Exception {
+        node.expectRun("coaps connect 127.0.0.1 " + raw.port(), "Done");
+        node.expectEvent("coaps connected");
+        node.expectRun(command, "Done");
+        return (Request) CoapBytes.parse(raw.awaitDatagram(WAIT).getBytes());
+    }
+
+    private InetSocketAddress nodeAddress() {
+        return new InetSocketAddress(Loopback.IPV4, node.port());
+    }
+
+    @Test
+    void anAckTypedResponseToANonConfirmableRequestIsAccepted() throws Exception {
+        Request request = requestSeenByRawPeer("coaps get test");
+        assertEquals(CoAP.Type.NON, request.getType());
+        // OpenThread's server answers a non-confirmable request with an ACK carrying the request's MID.
+        raw.send(nodeAddress(), CoapBytes.message(CoapBytes.ACK, CoapBytes.CONTENT, request.getMID(),
+                request.getTokenBytes(), "", "ack"));
+        node.expectResponse("2.05", "coaps response from 127.0.0.1 with payload: 61636b");
+    }
+
+    @Test
+    void aResetToARequestEndsItWithAbort() throws Exception {
+        Request request = requestSeenByRawPeer("coaps get test con");
+        raw.send(nodeAddress(), CoapBytes.message(CoapBytes.RST, CoapBytes.EMPTY, request.getMID(), new byte[0], "", ""));
+        node.expectEvent("coaps receive response error 11: Abort");
+    }
+
+    @Test
+    void aSeparateConfirmableResponseIsAcknowledgedAndPrinted() throws Exception {
+        Request request = requestSeenByRawPeer("coaps get test con");
+        raw.send(nodeAddress(), CoapBytes.message(CoapBytes.ACK, CoapBytes.EMPTY, request.getMID(), new byte[0], "", ""));
+        int responseMid = (request.getMID() + 1000) & 0xffff;
+        raw.send(nodeAddress(), CoapBytes.message(CoapBytes.CON, CoapBytes.CONTENT, responseMid,
+                request.getTokenBytes(), "", "later"));
+        node.expectResponse("2.05", "coaps response from 127.0.0.1 with payload: 6c61746572");
+        Message ack = CoapBytes.parse(raw.awaitDatagram(WAIT).getBytes());
+        assertEquals(CoAP.Type.ACK, ack.getType());
+        assertEquals(responseMid, ack.getMID());
+        assertEquals(0, ack.getRawCode(), "an empty ACK");
+    }
+
+    @Test
+    void aDuplicatedConfirmableRequestPrintsOneRequestLineAndGetsTheSameResponseAgain() throws Exception {
+        node.expectRun("coaps resource dup", "Done");
+        byte[] get = CoapBytes.message(CoapBytes.CON, CoapBytes.GET, 0x1234, TOKEN, "dup", "");
+        raw.send(nodeAddress(), get);
+        RawData first = raw.awaitDatagram(WAIT);
+        raw.send(nodeAddress(), get);
+        RawData second = raw.awaitDatagram(WAIT);
+        assertArrayEquals(first.getBytes(), second.getBytes(), "the duplicate is answered from the cache");
+        Message response = CoapBytes.parse(first.getBytes());
+        assertEquals(CoAP.Type.ACK, response.getType());
+        assertEquals(0x1234, response.getMID());
+        assertEquals(CoAP.ResponseCode.CONTENT.value, response.getRawCode());
+
+        raw.send(nodeAddress(), CoapBytes.message(CoapBytes.CON, CoapBytes.GET, 0x1235, TOKEN, "dup", ""));
+        raw.awaitDatagram(WAIT);
+        node.expectEvent("coaps connected");
+        node.expectEvent("coaps request from 127.0.0.1 GET");
+        node.expectEvent("coaps response sent");
+        // The next request line belongs to MID 0x1235: the duplicate printed nothing.
+        node.expectEvent("coaps request from 127.0.0.1 GET");
+        node.expectEvent("coaps response sent");
+    }
+
+    @Test
+    void malformedCoapInAValidRecordHarmsNeitherTheAgentNorItsOtherSessions() throws Exception {
+        node.expectRun("coaps resource ok", "Done");
+        try (TestNode other = TestNode.on(Loopback.IPV4)) {
+            other.expectRun("coaps psk secretPSK Client_identity", "Done");
+            other.expectRun("coaps start", "Done");
+            other.expectRun("coaps connect 127.0.0.1 " + node.port(), "Done");
+            other.expectEvent("coaps connected");
+            node.expectEvent("coaps connected");
+
+            raw.send(nodeAddress(), CoapBytes.message(CoapBytes.CON, CoapBytes.GET, 0x2001, TOKEN, "ok", ""));
+            raw.awaitDatagram(WAIT);
+            node.expectEvent("coaps connected");
+            node.expectEvent("coaps request from 127.0.0.1 GET");
+            node.expectEvent("coaps response sent");
+
+            byte[][] garbage = {
+                {(byte) 0x00, 0x01, 0x00, 0x01},                    // version 0
+                {0x48, 0x01, 0x00},                                 // shorter than a header
+                {0x4f, 0x01, 0x00, 0x02, 0x01},                     // token length 15 (reserved)
+                {0x40, 0x01, 0x00, 0x03, (byte) 0xbd, 0x01},        // option runs past the end
+                {0x40, 0x01, 0x00, 0x04, (byte) 0xff},              // payload marker, no payload
+            };
+            for (byte[] datagram : garbage) {
+                raw.send(nodeAddress(), datagram);
+            }
+            // Both sessions still work, and the garbage printed nothing: the next lines are these requests.
+            raw.send(nodeAddress(), CoapBytes.message(CoapBytes.CON, CoapBytes.GET, 0x2002, TOKEN, "ok", ""));
+            Message answer = CoapBytes.parse(awaitMid(raw, 0x2002));
+            assertEquals(CoAP.ResponseCode.CONTENT.value, answer.getRawCode());
+            assertEquals(0x2002, answer.getMID());
+            node.expectEvent("coaps request from 127.0.0.1 GET");
+            node.expectEvent("coaps response sent");
+
+            other.expectRun("coaps get ok con", "Done");
+            other.expectResponse("2.05", "coaps response from 127.0.0.1 with payload: 68656c6c6f576f726c6400");
+            node.expectEvent("coaps request from 127.0.0.1 GET");
+            node.expectEvent("coaps response sent");
+        }
+    }
+
+    /**
+     * The answer with this MID. Californium may first answer malformed confirmable messages with a Reset
+     * (format error) or 4.02 Bad Option (an option it cannot parse): never with success.
+     */
+    private static byte[] awaitMid(RawDtlsPeer raw, int mid) throws InterruptedException {
+        while (true) {
+            byte[] bytes = raw.awaitDatagram(WAIT).getBytes();
+            int type = (bytes[0] >> 4) & 0x3;
+            int code = bytes[1] & 0xff;
+            if (((bytes[2] & 0xff) << 8 | (bytes[3] & 0xff)) == mid) {
+                return bytes;
+            }
+            assertEquals(true, type == CoapBytes.RST || code >= 0x80, "a malformed message was answered with " + code);
+        }
+    }
+}
