@@ -5,16 +5,20 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
-
-import io.coapscli.agent.CoapsAgent;
 import io.coapscli.shell.Output;
-import io.coapscli.shell.Shell;
+import io.coapscli.shell.ShellSession;
 import io.coapscli.shell.StreamOutput;
 import io.coapscli.shell.TerminalShell;
 
-/** Entry point: options, logging, then the shell on a terminal (JLine) or on plain lines from a pipe. */
+/**
+ * Entry point: options, logging, then the shell on a terminal (JLine), on plain lines from a pipe, or
+ * on a script ({@code -c}, {@code --script}).
+ */
 public final class Main {
 
     private Main() {
@@ -43,29 +47,90 @@ public final class Main {
         }
         configureLogging(options);
         try {
+            if (!options.script().isEmpty()) {
+                return runScript(options, scriptLines(options.script()));
+            }
             if (System.console() != null) {
-                TerminalShell.run(options.settings());
+                TerminalShell.run(options.settings(), options.json(), options.verbose());
             } else {
-                runOnLines(options);
+                runLines(options);
             }
             return 0;
+        } catch (ScriptFileException e) {
+            System.err.println("coaps-cli: " + e.getMessage());
+            return 2;
         } catch (IOException e) {
             System.err.println("coaps-cli: " + e.getMessage());
             return 1;
         }
     }
 
-    /** Plain lines in, plain lines out, no prompt: for pipes, files and tools like expect. */
-    private static void runOnLines(Options options) throws IOException {
-        Output out = new StreamOutput(new PrintStream(System.out, true, StandardCharsets.UTF_8));
-        try (CoapsAgent agent = new CoapsAgent(options.settings(), Shell.eventPrinter(out))) {
-            Shell shell = new Shell(agent, out);
+    /**
+     * Lines as they arrive, exactly like the interactive shell; at the end of input, the outcomes of
+     * connects and requests under way are waited for before the agent stops.
+     */
+    private static void runLines(Options options) throws IOException {
+        try (ShellSession session = new ShellSession(options.settings(), stdout(), options.json(), options.verbose())) {
+            Signals.onInterruptOrTerminate(session);
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String line;
-            while ((line = in.readLine()) != null && shell.execute(line)) {
-                // next line
+            while ((line = in.readLine()) != null) {
+                if (session.execute(line).exitRequested()) {
+                    return;
+                }
+            }
+            session.settle();
+        }
+    }
+
+    /**
+     * Each command after the previous one's outcome: a connect's connected or disconnected line, a
+     * request's response or error line. Exit status 0 when everything succeeded, 1 otherwise.
+     */
+    private static int runScript(Options options, List<String> lines) {
+        try (ShellSession session = new ShellSession(options.settings(), stdout(), options.json(), options.verbose())) {
+            Signals.onInterruptOrTerminate(session);
+            for (String line : lines) {
+                boolean exit = session.execute(line).exitRequested();
+                session.settle();
+                if (exit) {
+                    break;
+                }
+            }
+            return session.failed() ? 1 : 0;
+        }
+    }
+
+    private static List<String> scriptLines(List<Options.Source> sources) throws ScriptFileException {
+        List<String> lines = new ArrayList<>();
+        for (Options.Source source : sources) {
+            if (source.command() != null) {
+                lines.add(source.command());
+                continue;
+            }
+            try {
+                if (source.file().toString().equals("-")) {
+                    lines.addAll(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                            .lines().toList());
+                } else {
+                    lines.addAll(Files.readAllLines(source.file(), StandardCharsets.UTF_8));
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new ScriptFileException("cannot read script " + source.file() + ": " + e.getMessage());
             }
         }
+        return lines;
+    }
+
+    /** A script file that cannot be read is a usage error (status 2). */
+    private static final class ScriptFileException extends Exception {
+        ScriptFileException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static Output stdout() {
+        return new StreamOutput(new PrintStream(System.out, true, StandardCharsets.UTF_8));
     }
 
     /** SLF4J's simple logger reads these once, at its first use, so they are set before anything logs. */

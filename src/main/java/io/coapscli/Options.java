@@ -2,6 +2,8 @@ package io.coapscli;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -9,7 +11,12 @@ import java.util.Set;
 import io.coapscli.agent.AgentSettings;
 
 /** The process options: {@code --port}, {@code --bind}, {@code --log-level}, {@code --log-file}, {@code --help}, {@code --version}. */
-record Options(int port, InetAddress bind, String logLevel, String logFile, boolean help, boolean version) {
+record Options(int port, InetAddress bind, String logLevel, String logFile, boolean help, boolean version,
+        boolean json, boolean verbose, List<Source> script) {
+
+    /** A scripted command: one {@code -c} line, or a {@code --script} file's lines. */
+    record Source(String command, Path file) {
+    }
 
     static final String USAGE = """
             Usage: coaps-cli [options]
@@ -17,11 +24,17 @@ record Options(int port, InetAddress bind, String logLevel, String logFile, bool
 
               --port N           local UDP port that `coaps start` binds (default 5684; 0 = any free port)
               --bind ADDR        local address to bind (default: every interface, IPv4 and IPv6)
+              -c COMMAND         run COMMAND (repeatable), each after the previous one's outcome, then exit
+              --script FILE      run FILE's lines the same way ('-' reads standard input)
+              --json             print every result and event as one JSON object per line
+              --verbose          add detail lines (codes, round trips, suites, failure reasons)
               --log-level LEVEL  error, warn, info, debug or trace; logs go to stderr (default error)
               --log-file FILE    write logs to FILE instead of stderr
               --help             print this help and exit
               --version          print the version and exit
 
+            Scripts (-c, --script) exit 0 when every command ended in Done and every connect and
+            request succeeded, 1 otherwise, 2 for a usage error.
             Type `help` or `coaps help` at the prompt. Reference: docs/CLI.md
             """;
 
@@ -41,6 +54,9 @@ record Options(int port, InetAddress bind, String logLevel, String logFile, bool
         String logFile = null;
         boolean help = false;
         boolean version = false;
+        boolean json = false;
+        boolean verbose = false;
+        List<Source> script = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -50,10 +66,14 @@ record Options(int port, InetAddress bind, String logLevel, String logFile, bool
                 case "--bind" -> bind = bindAddress(value(args, ++i, arg));
                 case "--log-level" -> logLevel = logLevel(value(args, ++i, arg));
                 case "--log-file" -> logFile = value(args, ++i, arg);
+                case "-c" -> script.add(new Source(value(args, ++i, arg), null));
+                case "--script" -> script.add(new Source(null, Path.of(value(args, ++i, arg))));
+                case "--json" -> json = true;
+                case "--verbose" -> verbose = true;
                 default -> throw new UsageException("unknown option: " + arg);
             }
         }
-        return new Options(port, bind, logLevel, logFile, help, version);
+        return new Options(port, bind, logLevel, logFile, help, version, json, verbose, List.copyOf(script));
     }
 
     AgentSettings settings() {

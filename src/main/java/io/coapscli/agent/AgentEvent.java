@@ -1,31 +1,50 @@
 package io.coapscli.agent;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 
 /** Something that happened in the agent, delivered in order to its {@link AgentListener}. */
 public sealed interface AgentEvent {
 
     /** A DTLS handshake completed, in the client or the server role. */
-    record Connected(InetSocketAddress peer, boolean clientRole, String cipherSuite) implements AgentEvent {
+    record Connected(InetSocketAddress peer, boolean clientRole, SessionInfo session) implements AgentEvent {
     }
 
-    /** A session ended, or a handshake failed or timed out; {@code reason} says which, in words. */
-    record Disconnected(InetSocketAddress peer, boolean clientRole, String reason) implements AgentEvent {
+    /**
+     * A session ended, or a handshake failed or timed out ({@code wasEstablished} false); {@code reason}
+     * says why, in words.
+     */
+    record Disconnected(InetSocketAddress peer, boolean clientRole, boolean wasEstablished, String reason)
+            implements AgentEvent {
     }
 
-    /** A response to one of our requests arrived. {@code code} is the CoAP code, e.g. "2.05". */
-    record ResponseReceived(InetSocketAddress peer, String code, byte[] payload) implements AgentEvent {
+    /** A response to one of our requests arrived, {@code roundTrip} after the request was sent. */
+    record ResponseReceived(InetSocketAddress peer, CoapMessage message, Duration roundTrip, SessionInfo session)
+            implements AgentEvent {
+        /** The payload, as OpenThread's line prints it. */
+        public byte[] payload() {
+            return message.payload();
+        }
+
+        /** The CoAP code, e.g. "2.05". */
+        public String code() {
+            return message.code();
+        }
     }
 
     /** One of our requests ended without a response. */
-    record RequestFailed(OtError error) implements AgentEvent {
+    record RequestFailed(OtError error, String reason) implements AgentEvent {
     }
 
     /** A request reached the agent's resource. {@code method} is GET, PUT, POST or DELETE. */
-    record RequestReceived(InetSocketAddress peer, String method, byte[] payload) implements AgentEvent {
+    record RequestReceived(InetSocketAddress peer, String method, CoapMessage message, SessionInfo session)
+            implements AgentEvent {
+        public byte[] payload() {
+            return message.payload();
+        }
     }
 
     /** The resource's response went out (first transmission only). */
-    record ResponseSent(InetSocketAddress peer, String code) implements AgentEvent {
+    record ResponseSent(InetSocketAddress peer, CoapMessage message) implements AgentEvent {
     }
 }

@@ -3,6 +3,7 @@ package io.coapscli.agent;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
@@ -24,11 +25,13 @@ final class AgentResource implements MessageDeliverer {
     static final byte[] DEFAULT_CONTENT = "helloWorld\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Consumer<AgentEvent> events;
+    private final Function<InetSocketAddress, SessionInfo> sessions;
     private UriPath path = UriPath.parse("");
     private byte[] content = DEFAULT_CONTENT.clone();
 
-    AgentResource(Consumer<AgentEvent> events) {
+    AgentResource(Consumer<AgentEvent> events, Function<InetSocketAddress, SessionInfo> sessions) {
         this.events = events;
+        this.sessions = sessions;
     }
 
     synchronized UriPath path() {
@@ -58,7 +61,9 @@ final class AgentResource implements MessageDeliverer {
                 exchange.sendResponse(new Response(ResponseCode.NOT_FOUND));
                 return;
             }
-            events.accept(new AgentEvent.RequestReceived(peer, request.getCode().name(), request.getPayload()));
+            String method = request.getCode().name();
+            events.accept(new AgentEvent.RequestReceived(peer, method, CoapMessage.of(request, method),
+                    sessions.apply(peer)));
             response = handle(request);
         }
         if (request.getType() == Type.NON && request.getCode() != Code.GET) {
@@ -70,7 +75,7 @@ final class AgentResource implements MessageDeliverer {
             @Override
             public void onSent(boolean retransmission) {
                 if (!retransmission) {
-                    events.accept(new AgentEvent.ResponseSent(peer, response.getCode().text));
+                    events.accept(new AgentEvent.ResponseSent(peer, CoapMessage.of(response, response.getCode().text)));
                 }
             }
         });

@@ -2,6 +2,7 @@ package io.coapscli.agent;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class CoapsAgent implements AutoCloseable {
     private final AgentSettings settings;
     private final AgentListener listener;
     private final ScheduledThreadPoolExecutor eventThread;
-    private final AgentResource resource = new AgentResource(this::emit);
+    private final AgentResource resource = new AgentResource(this::emit, this::sessionInfo);
     private final Set<PendingRequest> pending = ConcurrentHashMap.newKeySet();
 
     // Guarded by this.
@@ -216,10 +217,11 @@ public final class CoapsAgent implements AutoCloseable {
         List<InetSocketAddress> ended = new ArrayList<>();
         for (InetSocketAddress peer : List.copyOf(peers)) {
             Session session = sessions.remove(peer);
-            emit(new AgentEvent.Disconnected(peer, session.clientRole, reason));
+            emit(new AgentEvent.Disconnected(peer, session.clientRole, session.established, reason));
             abortRequestsTo(peer);
             ended.add(peer);
         }
+        notifyAll();
         return ended;
     }
 
@@ -255,19 +257,22 @@ public final class CoapsAgent implements AutoCloseable {
         }
 
         @Override
-        public void sessionEstablished(InetSocketAddress peer, boolean clientRole, String cipherSuite) {
+        public void sessionEstablished(InetSocketAddress peer, boolean clientRole, String cipherSuite,
+                String peerIdentity) {
             synchronized (CoapsAgent.this) {
                 Session session = sessions.get(peer);
                 if (!isCurrent() || session == null) {
                     return;
                 }
                 session.established = true;
-                emit(new AgentEvent.Connected(peer, session.clientRole, cipherSuite));
+                session.info = new SessionInfo(cipherSuite, peerIdentity);
+                emit(new AgentEvent.Connected(peer, session.clientRole, session.info));
+                CoapsAgent.this.notifyAll();
             }
         }
 
         @Override
-        public void sessionEnded(InetSocketAddress peer, boolean clientRole, String reason) {
+        public void sessionEnded(InetSocketAddress peer, boolean clientRole, boolean wasEstablished, String reason) {
             synchronized (CoapsAgent.this) {
                 if (!isCurrent() || !sessions.containsKey(peer)) {
                     return;
@@ -325,30 +330,35 @@ public final class CoapsAgent implements AutoCloseable {
         outstanding.request.addMessageObserver(new MessageObserverAdapter() {
             @Override
             public void onResponse(Response response) {
-                finish(outstanding, new AgentEvent.ResponseReceived(response.getSourceContext().getPeerAddress(),
-                        response.getCode().text, response.getPayload()));
+                InetSocketAddress from = response.getSourceContext().getPeerAddress();
+                Duration roundTrip = Duration.ofNanos(System.nanoTime() - outstanding.sentNanos);
+                finish(outstanding, new AgentEvent.ResponseReceived(from,
+                        CoapMessage.of(response, response.getCode().text), roundTrip, sessionInfo(from)));
             }
 
             @Override
             public void onTimeout() {
-                finish(outstanding, new AgentEvent.RequestFailed(OtError.RESPONSE_TIMEOUT));
+                finish(outstanding, new AgentEvent.RequestFailed(OtError.RESPONSE_TIMEOUT,
+                        "no acknowledgement after " + settings.maxRetransmit() + " retransmissions"));
             }
 
             @Override
             public void onReject() {
-                finish(outstanding, new AgentEvent.RequestFailed(OtError.ABORT));
+                finish(outstanding, new AgentEvent.RequestFailed(OtError.ABORT, "the peer answered with a Reset"));
             }
 
             @Override
             public void onSendError(Throwable error) {
-                finish(outstanding, new AgentEvent.RequestFailed(OtError.ABORT));
+                finish(outstanding, new AgentEvent.RequestFailed(OtError.ABORT, "not sent: " + error.getMessage()));
             }
         });
         // A non-confirmable request has no retransmission timeout of its own; give every request the same bound.
+        long timeout = settings.responseTimeout().toMillis();
         outstanding.deadline = eventThread.schedule(() -> {
-            finish(outstanding, new AgentEvent.RequestFailed(OtError.RESPONSE_TIMEOUT));
+            finish(outstanding, new AgentEvent.RequestFailed(OtError.RESPONSE_TIMEOUT,
+                    "no response within " + timeout + " ms"));
             outstanding.request.cancel();
-        }, settings.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }, timeout, TimeUnit.MILLISECONDS);
     }
 
     private void finish(PendingRequest outstanding, AgentEvent outcome) {
@@ -358,16 +368,40 @@ public final class CoapsAgent implements AutoCloseable {
             }
             pending.remove(outstanding);
             emit(outcome);
+            notifyAll();
         }
     }
 
     private void abortRequestsTo(InetSocketAddress peer) {
         for (PendingRequest outstanding : List.copyOf(pending)) {
             if (outstanding.peer.equals(peer)) {
-                finish(outstanding, new AgentEvent.RequestFailed(OtError.ABORT));
+                finish(outstanding, new AgentEvent.RequestFailed(OtError.ABORT, "the session closed"));
                 outstanding.request.cancel();
             }
         }
+    }
+
+    private synchronized SessionInfo sessionInfo(InetSocketAddress peer) {
+        Session session = sessions.get(peer);
+        return session == null ? SessionInfo.UNKNOWN : session.info;
+    }
+
+    /**
+     * Waits until nothing the user started is still open: no client handshake under way and no request
+     * waiting for its response. Scripts use it to run one command after another's outcome.
+     *
+     * @return false if that did not happen within the timeout
+     */
+    public synchronized boolean awaitSettled(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!pending.isEmpty() || sessions.values().stream().anyMatch(s -> s.clientRole && !s.established)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     // ---- resource --------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import org.eclipse.californium.core.coap.Request;
 final class PendingRequest {
     final Request request;
     final InetSocketAddress peer;
+    final long sentNanos = System.nanoTime();
     private final AtomicBoolean finished = new AtomicBoolean();
     volatile ScheduledFuture<?> deadline;
 

@@ -7,6 +7,7 @@ final class Session {
     final InetSocketAddress peer;
     final boolean clientRole;
     boolean established;
+    SessionInfo info = SessionInfo.UNKNOWN;
 
     Session(InetSocketAddress peer, boolean clientRole) {
         this.peer = peer;

@@ -8,9 +8,13 @@ public interface DtlsSessionEvents {
     /** A handshake began: we connect ({@code clientRole}) or a peer's ClientHello passed the cookie exchange. */
     void handshakeStarted(InetSocketAddress peer, boolean clientRole);
 
-    /** The handshake finished on our side; the session can carry CoAP. */
-    void sessionEstablished(InetSocketAddress peer, boolean clientRole, String cipherSuite);
+    /**
+     * The handshake finished on our side; the session can carry CoAP.
+     *
+     * @param peerIdentity the peer's PSK identity or certificate subject; null if it showed none
+     */
+    void sessionEstablished(InetSocketAddress peer, boolean clientRole, String cipherSuite, String peerIdentity);
 
     /** The handshake failed or timed out, or an established session ended (close_notify, fatal alert, eviction). */
-    void sessionEnded(InetSocketAddress peer, boolean clientRole, String reason);
+    void sessionEnded(InetSocketAddress peer, boolean clientRole, boolean wasEstablished, String reason);
 }

@@ -1,13 +1,17 @@
 package io.coapscli.dtls;
 
 import java.net.InetSocketAddress;
+import java.security.Principal;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
+import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
+import org.eclipse.californium.elements.auth.X509CertPath;
 import org.eclipse.californium.scandium.ConnectionListener;
 import org.eclipse.californium.scandium.dtls.ClientHandshaker;
 import org.eclipse.californium.scandium.dtls.Connection;
 import org.eclipse.californium.scandium.dtls.DTLSContext;
+import org.eclipse.californium.scandium.dtls.DTLSSession;
 import org.eclipse.californium.scandium.dtls.Handshaker;
 import org.eclipse.californium.scandium.dtls.SessionAdapter;
 
@@ -47,7 +51,9 @@ final class SessionTracker extends SessionAdapter implements ConnectionListener 
         synchronized (established) {
             established.put(handshaker.getConnection(), tracked);
         }
-        events.sessionEstablished(tracked.peer(), tracked.clientRole(), context.getSession().getCipherSuite().name());
+        DTLSSession session = context.getSession();
+        events.sessionEstablished(tracked.peer(), tracked.clientRole(), session.getCipherSuite().name(),
+                identityOf(session.getPeerIdentity()));
     }
 
     @Override
@@ -60,7 +66,8 @@ final class SessionTracker extends SessionAdapter implements ConnectionListener 
             }
             established.remove(connection);
         }
-        events.sessionEnded(handshaker.getPeerAddress(), isClient(handshaker), describe(error));
+        events.sessionEnded(handshaker.getPeerAddress(), isClient(handshaker), false,
+                "handshake failed: " + HandshakeFailures.describe(error));
     }
 
     @Override
@@ -73,7 +80,7 @@ final class SessionTracker extends SessionAdapter implements ConnectionListener 
             }
             ended = established.remove(connection);
         }
-        events.sessionEnded(ended.peer(), ended.clientRole(), "closed by peer (close_notify)");
+        events.sessionEnded(ended.peer(), ended.clientRole(), true, "closed by the peer (close_notify)");
     }
 
     @Override
@@ -83,7 +90,7 @@ final class SessionTracker extends SessionAdapter implements ConnectionListener 
             ended = established.remove(connection);
         }
         if (ended != null) {
-            events.sessionEnded(ended.peer(), ended.clientRole(), "connection removed (fatal alert or eviction)");
+            events.sessionEnded(ended.peer(), ended.clientRole(), true, "ended by a fatal alert or eviction");
         }
     }
 
@@ -98,9 +105,14 @@ final class SessionTracker extends SessionAdapter implements ConnectionListener 
         return handshaker instanceof ClientHandshaker;
     }
 
-    private static String describe(Throwable error) {
-        String message = error.getMessage();
-        return message == null ? error.getClass().getSimpleName() : message.trim();
+    private static String identityOf(Principal principal) {
+        if (principal instanceof PreSharedKeyIdentity psk) {
+            return psk.getIdentity();
+        }
+        if (principal instanceof X509CertPath path) {
+            return path.getTarget().getSubjectX500Principal().getName();
+        }
+        return principal == null ? null : principal.getName();
     }
 
     @Override

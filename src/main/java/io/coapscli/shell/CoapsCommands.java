@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.eclipse.californium.core.coap.CoAP.Code;
 
@@ -22,10 +23,10 @@ final class CoapsCommands {
     private static final String HEX_KEY_FLAG = "-x";
 
     private final CoapsAgent agent;
-    private final Output out;
+    private final Consumer<String> out;
     private final CommandTable table;
 
-    CoapsCommands(CoapsAgent agent, Output out) {
+    CoapsCommands(CoapsAgent agent, Consumer<String> out) {
         this.agent = agent;
         this.out = out;
         this.table = new CommandTable(List.of(
@@ -53,7 +54,7 @@ final class CoapsCommands {
             throw new AgentException(OtError.INVALID_ARGS);
         }
         if (args.get(0).equals("help")) {
-            printList();
+            help(args.subList(1, args.size()));
             return;
         }
         Command command = table.find(args.get(0)).orElseThrow(() -> new AgentException(OtError.INVALID_COMMAND));
@@ -65,7 +66,19 @@ final class CoapsCommands {
     }
 
     private void printList() {
-        table.names().forEach(out::line);
+        table.names().forEach(out);
+    }
+
+    /** {@code coaps help}: the list; {@code coaps help <subcommand>}: its usage and an example. */
+    private void help(List<String> args) throws AgentException {
+        if (args.isEmpty()) {
+            printList();
+            return;
+        }
+        if (args.size() > 1 || table.find(args.get(0)).isEmpty()) {
+            throw new AgentException(OtError.INVALID_ARGS);
+        }
+        Help.coaps(args.get(0)).forEach(out);
     }
 
     private void start(List<String> args) throws AgentException {
@@ -130,12 +143,12 @@ final class CoapsCommands {
         if (!args.isEmpty()) {
             throw new AgentException(OtError.INVALID_ARGS);
         }
-        out.line(answer ? "yes" : "no");
+        out.accept(answer ? "yes" : "no");
     }
 
     private void resource(List<String> args) throws AgentException {
         if (args.isEmpty()) {
-            out.line(agent.resourcePath());
+            out.accept(agent.resourcePath());
         } else {
             agent.setResourcePath(args.get(0));
         }
@@ -143,7 +156,7 @@ final class CoapsCommands {
 
     private void set(List<String> args) throws AgentException {
         if (args.isEmpty()) {
-            out.line(textUpToNul(agent.content()));
+            out.accept(textUpToNul(agent.content()));
         } else {
             agent.setContent(bytes(args.get(0)));
         }

@@ -4,8 +4,15 @@ import java.util.List;
 
 import io.coapscli.agent.AgentException;
 
-/** One named entry of a command table: a small handler that prints its own lines and throws its error. */
-record Command(String name, Handler handler) {
+/**
+ * One named entry of a command table: a small handler that prints its own lines and throws its error.
+ * A command that blocks for long ({@code wait}) runs without holding the output, so events keep printing.
+ */
+record Command(String name, Handler handler, boolean holdsOutput) {
+
+    Command(String name, Handler handler) {
+        this(name, handler, true);
+    }
 
     @FunctionalInterface
     interface Handler {

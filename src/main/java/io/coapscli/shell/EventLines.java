@@ -1,9 +1,15 @@
 package io.coapscli.shell;
 
-import io.coapscli.agent.AgentEvent;
-import io.coapscli.agent.Formats;
+import java.util.ArrayList;
+import java.util.List;
 
-/** OpenThread's asynchronous lines for the agent's events. */
+import io.coapscli.agent.AgentEvent;
+import io.coapscli.agent.CoapMessage;
+import io.coapscli.agent.Formats;
+import io.coapscli.agent.OtError;
+import io.coapscli.agent.SessionInfo;
+
+/** OpenThread's asynchronous lines for the agent's events, and the verbose details below them. */
 final class EventLines {
 
     private EventLines() {
@@ -25,6 +31,50 @@ final class EventLines {
             return "coaps response sent";
         }
         throw new IllegalArgumentException("unknown event " + event);
+    }
+
+    static String errorLine(OtError error) {
+        return "Error " + error.number() + ": " + error.otName();
+    }
+
+    /** What verbose mode adds below an event's line: codes, timing, the session, reasons. */
+    static List<String> details(AgentEvent event) {
+        List<String> details = new ArrayList<>();
+        if (event instanceof AgentEvent.Connected connected) {
+            details.add(role(connected.clientRole()) + " session with " + Formats.socketAddress(connected.peer()) + ", "
+                    + session(connected.session()));
+        } else if (event instanceof AgentEvent.Disconnected disconnected) {
+            details.add(role(disconnected.clientRole()) + " session with " + Formats.socketAddress(disconnected.peer())
+                    + ": " + disconnected.reason());
+        } else if (event instanceof AgentEvent.ResponseReceived response) {
+            details.add(message(response.message()) + " in " + millis(response.roundTrip().toNanos()) + " ms, "
+                    + session(response.session()));
+        } else if (event instanceof AgentEvent.RequestFailed failure) {
+            details.add(failure.reason());
+        } else if (event instanceof AgentEvent.RequestReceived request) {
+            details.add(message(request.message()) + ", " + session(request.session()));
+        } else if (event instanceof AgentEvent.ResponseSent sent) {
+            details.add(message(sent.message()));
+        }
+        return details;
+    }
+
+    private static String role(boolean clientRole) {
+        return clientRole ? "client" : "server";
+    }
+
+    private static String session(SessionInfo session) {
+        return session.cipherSuite() == null ? "session unknown"
+                : session.cipherSuite() + (session.peerIdentity() == null ? "" : ", peer " + session.peerIdentity());
+    }
+
+    private static String message(CoapMessage message) {
+        return message.code() + " " + message.type()
+                + (message.options().isEmpty() ? "" : " [" + String.join(", ", message.options()) + "]");
+    }
+
+    private static String millis(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6);
     }
 
     private static String withPayload(byte[] payload) {

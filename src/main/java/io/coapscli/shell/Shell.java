@@ -1,69 +1,95 @@
 package io.coapscli.shell;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.coapscli.agent.AgentException;
-import io.coapscli.agent.AgentListener;
 import io.coapscli.agent.CoapsAgent;
 import io.coapscli.agent.OtError;
 
 /**
- * Reads command lines and prints OpenThread's lines. The only code that prints: each command's output
- * and its one result line ({@code Done} or {@code Error N: Name}), and the agent's events.
+ * Reads command lines and has them printed: each command's output and its one result line
+ * ({@code Done} or {@code Error N: Name}), through the {@link Presenter}, the only code that prints.
  */
 public final class Shell {
 
+    /** What one line did. */
+    public record Executed(boolean blank, boolean succeeded, boolean exitRequested) {
+    }
+
     private final CoapsAgent agent;
-    private final Output out;
+    private final Presenter presenter;
+    private final AtomicBoolean verbose;
+    private final Waiter waiter = new Waiter();
     private final CoapsCommands coaps;
     private final CommandTable topLevel;
     private boolean exitRequested;
 
-    public Shell(CoapsAgent agent, Output out) {
+    public Shell(CoapsAgent agent, Presenter presenter, AtomicBoolean verbose) {
         this.agent = agent;
-        this.out = out;
-        this.coaps = new CoapsCommands(agent, out);
+        this.presenter = presenter;
+        this.verbose = verbose;
+        this.coaps = new CoapsCommands(agent, presenter::commandOutput);
         this.topLevel = new CommandTable(List.of(
                 new Command("coaps", coaps::run),
                 new Command("exit", args -> exitRequested = true),
-                new Command("help", args -> topLevelNames().forEach(out::line))));
-    }
-
-    /** Prints each agent event as its line; give this to the agent. */
-    public static AgentListener eventPrinter(Output out) {
-        return event -> out.line(EventLines.format(event));
+                new Command("help", this::help),
+                new Command("verbose", this::verbose),
+                new Command("wait", this::waitForSignal, false)));
     }
 
     /**
-     * Runs one command line and prints its output and result; nothing for a blank line. Event lines wait
-     * until the result is out.
-     *
-     * @return false once the user asked to leave
+     * Runs one command line and prints its output and result; nothing for a blank line or a comment
+     * ({@code #} first). Event lines wait until the result is out, and events that happened before the
+     * line was read are printed before it.
      */
-    public boolean execute(String line) {
-        // Lines of events that happened before this command was read come before its output.
+    public Executed execute(String line) {
         agent.awaitQueuedEvents();
-        synchronized (out) {
-            List<String> args;
-            try {
-                args = Arguments.split(line);
-            } catch (Arguments.MalformedLineException e) {
-                printError(new AgentException(OtError.INVALID_ARGS, e.getMessage()));
-                return true;
-            }
-            if (args.isEmpty()) {
-                return true;
-            }
-            try {
-                topLevel.find(args.get(0))
-                        .orElseThrow(() -> new AgentException(OtError.INVALID_COMMAND))
-                        .handler().run(args.subList(1, args.size()));
-                out.line("Done");
-            } catch (AgentException e) {
-                printError(e);
-            }
+        Output out = presenter.output();
+        List<String> args;
+        try {
+            args = Arguments.split(line);
+        } catch (Arguments.MalformedLineException e) {
+            presenter.result(line, new AgentException(OtError.INVALID_ARGS, e.getMessage()));
+            return new Executed(false, false, exitRequested);
         }
-        return !exitRequested;
+        if (args.isEmpty() || args.get(0).startsWith("#")) {
+            return new Executed(true, true, exitRequested);
+        }
+        Command command = topLevel.find(args.get(0)).orElse(null);
+        AgentException error;
+        if (command == null) {
+            error = new AgentException(OtError.INVALID_COMMAND);
+            presenter.result(line, error);
+        } else if (command.holdsOutput()) {
+            synchronized (out) {
+                error = run(command, args);
+                presenter.result(line, error);
+            }
+        } else {
+            error = run(command, args);
+            presenter.result(line, error);
+        }
+        return new Executed(false, error == null, exitRequested);
+    }
+
+    private static AgentException run(Command command, List<String> args) {
+        try {
+            command.handler().run(args.subList(1, args.size()));
+            return null;
+        } catch (AgentException e) {
+            return e;
+        }
+    }
+
+    /** Ends a running {@code wait} (SIGINT, SIGTERM); false when none was running. */
+    public boolean interruptWait() {
+        return waiter.release();
+    }
+
+    public CoapsAgent agent() {
+        return agent;
     }
 
     List<String> topLevelNames() {
@@ -74,14 +100,45 @@ public final class Shell {
         return coaps.names();
     }
 
-    private void printError(AgentException e) {
-        if (e.reason() != null) {
-            out.line(e.reason());
+    private void help(List<String> args) throws AgentException {
+        if (args.isEmpty()) {
+            topLevel.names().forEach(presenter::commandOutput);
+            return;
         }
-        out.line("Error " + e.error().number() + ": " + e.error().otName());
+        List<String> usage = args.size() == 1 ? Help.topLevel(args.get(0)) : null;
+        if (usage == null) {
+            throw new AgentException(OtError.INVALID_ARGS);
+        }
+        usage.forEach(presenter::commandOutput);
     }
 
-    public CoapsAgent agent() {
-        return agent;
+    /** {@code verbose [on|off]}: without argument, prints the state. */
+    private void verbose(List<String> args) throws AgentException {
+        if (args.isEmpty()) {
+            presenter.commandOutput(verbose.get() ? "on" : "off");
+        } else if (args.size() == 1 && (args.get(0).equals("on") || args.get(0).equals("off"))) {
+            verbose.set(args.get(0).equals("on"));
+        } else {
+            throw new AgentException(OtError.INVALID_ARGS);
+        }
+    }
+
+    /** {@code wait [seconds]}: serve until SIGINT or SIGTERM, or for the given time. */
+    private void waitForSignal(List<String> args) throws AgentException {
+        Duration timeout = null;
+        if (args.size() == 1) {
+            int seconds = Numbers.decimal(args.get(0), 0, Integer.MAX_VALUE);
+            if (seconds < 0) {
+                throw new AgentException(OtError.INVALID_ARGS);
+            }
+            timeout = Duration.ofSeconds(seconds);
+        } else if (args.size() > 1) {
+            throw new AgentException(OtError.INVALID_ARGS);
+        }
+        try {
+            waiter.await(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,31 +1,49 @@
 package io.coapscli.shell;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.completer.AggregateCompleter;
+import org.jline.reader.impl.completer.ArgumentCompleter;
+import org.jline.reader.impl.completer.NullCompleter;
+import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 import io.coapscli.agent.AgentSettings;
-import io.coapscli.agent.CoapsAgent;
 
-/** The interactive shell on a terminal: JLine line editing and history, event lines above the prompt. */
+/**
+ * The interactive shell on a terminal: JLine line editing, tab completion of commands and subcommands,
+ * history kept between runs in ~/.coaps-cli_history, event lines above the prompt.
+ */
 public final class TerminalShell {
 
     private static final String PROMPT = "> ";
+    static final String HISTORY_FILE = ".coaps-cli_history";
 
     private TerminalShell() {
     }
 
-    public static void run(AgentSettings settings) throws IOException {
-        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("coaps-cli").build();
-            Output out = new TerminalOutput(reader);
-            try (CoapsAgent agent = new CoapsAgent(settings, Shell.eventPrinter(out))) {
-                Shell shell = new Shell(agent, out);
+    public static void run(AgentSettings settings, boolean json, boolean verbose) throws IOException {
+        try (Terminal terminal = TerminalBuilder.builder().system(true)
+                .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
+            // The shell needs the reader for its output, and the reader completes from the shell's tables.
+            AtomicReference<Completer> completer = new AtomicReference<>(NullCompleter.INSTANCE);
+            LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("coaps-cli")
+                    .variable(LineReader.HISTORY_FILE, historyFile())
+                    .completer((lineReader, parsed, candidates) -> completer.get().complete(lineReader, parsed, candidates))
+                    .build();
+            try (ShellSession session = new ShellSession(settings, new TerminalOutput(reader), json, verbose)) {
+                completer.set(completer(session.shell()));
+                // Ctrl-C while a command runs (e.g. wait) ends that wait instead of the program.
+                terminal.handle(Terminal.Signal.INT, signal -> session.shell().interruptWait());
                 while (true) {
                     String line;
                     try {
@@ -35,11 +53,33 @@ public final class TerminalShell {
                     } catch (EndOfFileException e) {
                         break;
                     }
-                    if (!shell.execute(line)) {
+                    if (session.execute(line).exitRequested()) {
                         break;
                     }
                 }
             }
         }
+    }
+
+    static Path historyFile() {
+        return Path.of(System.getProperty("user.home"), HISTORY_FILE);
+    }
+
+    /** Completes top-level commands, and {@code coaps} subcommands after {@code coaps} (and {@code coaps help}). */
+    static Completer completer(Shell shell) {
+        List<String> subcommands = shell.coapsNames();
+        return new AggregateCompleter(
+                new ArgumentCompleter(new StringsCompleter("coaps"), new StringsCompleter("help"),
+                        new StringsCompleter(subcommands), NullCompleter.INSTANCE),
+                new ArgumentCompleter(new StringsCompleter("coaps"), new StringsCompleter(withHelp(subcommands))),
+                new ArgumentCompleter(new StringsCompleter("help"), new StringsCompleter(shell.topLevelNames()),
+                        NullCompleter.INSTANCE),
+                new ArgumentCompleter(new StringsCompleter(shell.topLevelNames())));
+    }
+
+    private static List<String> withHelp(List<String> subcommands) {
+        List<String> all = new java.util.ArrayList<>(subcommands);
+        all.add("help");
+        return all;
     }
 }

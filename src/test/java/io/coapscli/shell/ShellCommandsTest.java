@@ -50,7 +50,40 @@ class ShellCommandsTest {
     @Test
     void helpListsTheSubcommandsInOrder() {
         node.expectRun("coaps help", listThen("Done"));
-        node.expectRun("help", "coaps", "exit", "help", "Done");
+        node.expectRun("help", "coaps", "exit", "help", "verbose", "wait", "Done");
+    }
+
+    @Test
+    void helpShowsUsageWithAnExampleForEachCommand() {
+        for (String subcommand : SUBCOMMANDS) {
+            List<String> lines = node.run("coaps help " + subcommand);
+            assertEquals("Done", lines.get(lines.size() - 1), lines.toString());
+            assertEquals(true, lines.get(0).startsWith("coaps " + subcommand), lines.toString());
+            assertEquals(true, lines.stream().anyMatch(line -> line.startsWith("example: coaps " + subcommand)),
+                    lines.toString());
+        }
+        node.expectRun("help wait", "wait [seconds]",
+                "Keeps the agent serving until SIGINT or SIGTERM, or for the given time.", "example: wait", "Done");
+        node.expectRun("coaps help frobnicate", "Error 7: InvalidArgs");
+        node.expectRun("help frobnicate", "Error 7: InvalidArgs");
+    }
+
+    @Test
+    void verboseTurnsOnAndOff() {
+        node.expectRun("verbose", "off", "Done");
+        node.expectRun("verbose on", "Done");
+        node.expectRun("verbose", "on", "Done");
+        node.expectRun("verbose off", "Done");
+        node.expectRun("verbose loud", "Error 7: InvalidArgs");
+        node.expectRun("wait x", "Error 7: InvalidArgs");
+        node.expectRun("wait 0", "Done");
+    }
+
+    @Test
+    void commentLinesDoNothing() {
+        node.expectRun("# coaps start", new String[0]);
+        node.expectRun("  #", new String[0]);
+        node.expectRun("coaps isclosed", "yes", "Done");
     }
 
     @Test

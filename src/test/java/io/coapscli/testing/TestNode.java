@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.coapscli.agent.AgentEvent;
-import io.coapscli.agent.AgentListener;
 import io.coapscli.agent.AgentSettings;
 import io.coapscli.agent.CoapsAgent;
 import io.coapscli.shell.Output;
+import io.coapscli.shell.Presenter;
+import io.coapscli.shell.TextPresenter;
 import io.coapscli.shell.Shell;
 
 /**
@@ -40,12 +42,13 @@ public final class TestNode implements AutoCloseable {
     private AgentEvent lastEvent;
 
     private TestNode(AgentSettings settings) {
-        AgentListener printer = Shell.eventPrinter(out);
+        AtomicBoolean verbose = new AtomicBoolean();
+        Presenter presenter = new TextPresenter(out, verbose::get);
         this.agent = new CoapsAgent(settings, event -> {
             agentEvents.add(event);
-            printer.onEvent(event);
+            presenter.event(event);
         });
-        this.shell = new Shell(agent, out);
+        this.shell = new Shell(agent, presenter, verbose);
     }
 
     /** A node bound to a free port on the given loopback address. */

@@ -1,0 +1,68 @@
+package io.coapscli.shell;
+
+import java.util.List;
+import java.util.Map;
+
+/** Usage and an example for every command; docs/CLI.md has the full reference. */
+final class Help {
+
+    private static final Map<String, List<String>> COAPS = Map.ofEntries(
+            Map.entry("connect", List.of("coaps connect <address> [port]",
+                    "Starts a DTLS handshake with the peer (default port 5684); `coaps connected` follows.",
+                    "example: coaps connect ::1 5684")),
+            Map.entry("delete", request("delete", "DELETE", "coaps delete test-resource con")),
+            Map.entry("disconnect", List.of("coaps disconnect", "Closes every session with close_notify.",
+                    "example: coaps disconnect")),
+            Map.entry("get", request("get", "GET", "coaps get test-resource con")),
+            Map.entry("isclosed", List.of("coaps isclosed", "Prints yes when the agent is not started.",
+                    "example: coaps isclosed")),
+            Map.entry("isconnactive", List.of("coaps isconnactive",
+                    "Prints yes when a session is handshaking or established.", "example: coaps isconnactive")),
+            Map.entry("isconnected", List.of("coaps isconnected",
+                    "Prints yes when a session has completed its handshake.", "example: coaps isconnected")),
+            Map.entry("post", request("post", "POST", "coaps post test-resource con hello")),
+            Map.entry("psk", List.of("coaps psk <psk> <identity>   or   coaps psk -x <hex-psk> <identity>",
+                    "Uses TLS_PSK_WITH_AES_128_CCM_8 with this key and identity for the following sessions.",
+                    "example: coaps psk secretPSK Client_identity")),
+            Map.entry("put", request("put", "PUT", "coaps put test-resource con hellothere")),
+            Map.entry("resource", List.of("coaps resource [uri-path]",
+                    "Sets the path of the served resource; without argument prints it.",
+                    "example: coaps resource test/resource")),
+            Map.entry("set", List.of("coaps set [content]",
+                    "Sets the resource content; without argument prints it.", "example: coaps set Testing123")),
+            Map.entry("start", List.of("coaps start [true|false|<max-conn-attempts>]",
+                    "Binds the UDP socket and accepts sessions; false: peer certificates are not verified.",
+                    "example: coaps start")),
+            Map.entry("stop", List.of("coaps stop", "Closes every session and the socket.", "example: coaps stop")),
+            Map.entry("x509", List.of("coaps x509 [<cert.pem> <key.pem> [<ca.pem>]]",
+                    "Uses TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 with the built-in test credentials or these files.",
+                    "example: coaps x509 device.crt device.key ca.crt")));
+
+    private static final Map<String, List<String>> TOP_LEVEL = Map.of(
+            "coaps", List.of("coaps <subcommand> [arguments]", "The Secure CoAP agent; `coaps help` lists subcommands.",
+                    "example: coaps help get"),
+            "exit", List.of("exit", "Closes every session with close_notify and leaves.", "example: exit"),
+            "help", List.of("help [command]", "Lists the commands, or shows one command's usage.", "example: help wait"),
+            "verbose", List.of("verbose [on|off]",
+                    "Adds detail lines (codes, round trips, suites, failure reasons) below event lines.",
+                    "example: verbose on"),
+            "wait", List.of("wait [seconds]", "Keeps the agent serving until SIGINT or SIGTERM, or for the given time.",
+                    "example: wait"));
+
+    private Help() {
+    }
+
+    static List<String> coaps(String subcommand) {
+        return COAPS.get(subcommand);
+    }
+
+    static List<String> topLevel(String command) {
+        return TOP_LEVEL.get(command);
+    }
+
+    private static List<String> request(String name, String method, String example) {
+        return List.of("coaps " + name + " <uri-path> [con|non-con] [payload]",
+                "Sends a " + method + " on the open session; its response or error line follows.",
+                "example: " + example);
+    }
+}

@@ -1,0 +1,119 @@
+package io.coapscli.shell;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+import io.coapscli.agent.AgentEvent;
+import io.coapscli.agent.AgentException;
+import io.coapscli.agent.CoapMessage;
+import io.coapscli.agent.Formats;
+import io.coapscli.agent.OtError;
+import io.coapscli.agent.SessionInfo;
+
+/** One JSON object per line for every output line, result and event ({@code --json}; schema in docs/CLI.md). */
+public final class JsonPresenter implements Presenter {
+
+    private final Output out;
+
+    public JsonPresenter(Output out) {
+        this.out = out;
+    }
+
+    @Override
+    public Output output() {
+        return out;
+    }
+
+    @Override
+    public void commandOutput(String line) {
+        out.line(Json.object().put("type", "output").put("line", line).toString());
+    }
+
+    @Override
+    public void result(String commandLine, AgentException error) {
+        Json json = Json.object().put("type", "result").put("command", commandLine).put("done", error == null);
+        if (error != null) {
+            json.put("error", error(error.error())).put("reason", error.reason());
+        }
+        out.line(json.put("line", error == null ? "Done" : EventLines.errorLine(error.error())).toString());
+    }
+
+    @Override
+    public void event(AgentEvent event) {
+        Json json = Json.object().put("type", "event").put("event", name(event));
+        if (event instanceof AgentEvent.Connected connected) {
+            peer(json, connected.peer()).put("role", role(connected.clientRole()));
+            session(json, connected.session());
+        } else if (event instanceof AgentEvent.Disconnected disconnected) {
+            peer(json, disconnected.peer()).put("role", role(disconnected.clientRole()))
+                    .put("wasEstablished", disconnected.wasEstablished()).put("reason", disconnected.reason());
+        } else if (event instanceof AgentEvent.ResponseReceived response) {
+            peer(json, response.peer());
+            message(json, response.message());
+            json.put("roundTripMs", response.roundTrip().toNanos() / 1e6);
+            session(json, response.session());
+        } else if (event instanceof AgentEvent.RequestFailed failed) {
+            json.put("error", error(failed.error())).put("reason", failed.reason());
+        } else if (event instanceof AgentEvent.RequestReceived request) {
+            peer(json, request.peer());
+            message(json, request.message());
+            session(json, request.session());
+        } else if (event instanceof AgentEvent.ResponseSent sent) {
+            peer(json, sent.peer());
+            message(json, sent.message());
+        }
+        out.line(json.put("line", EventLines.format(event)).toString());
+    }
+
+    private static String name(AgentEvent event) {
+        if (event instanceof AgentEvent.Connected) {
+            return "connected";
+        } else if (event instanceof AgentEvent.Disconnected) {
+            return "disconnected";
+        } else if (event instanceof AgentEvent.ResponseReceived) {
+            return "response";
+        } else if (event instanceof AgentEvent.RequestFailed) {
+            return "requestFailed";
+        } else if (event instanceof AgentEvent.RequestReceived) {
+            return "request";
+        }
+        return "responseSent";
+    }
+
+    private static Json error(OtError error) {
+        return Json.object().put("number", error.number()).put("name", error.otName());
+    }
+
+    private static String role(boolean clientRole) {
+        return clientRole ? "client" : "server";
+    }
+
+    private static Json peer(Json json, InetSocketAddress peer) {
+        return json.put("peer", Json.object().put("address", Formats.address(peer)).put("port", peer.getPort()));
+    }
+
+    private static void session(Json json, SessionInfo session) {
+        json.put("cipherSuite", session.cipherSuite()).put("peerIdentity", session.peerIdentity());
+    }
+
+    private static void message(Json json, CoapMessage message) {
+        byte[] payload = message.payload();
+        json.put("coapType", message.type()).put("code", message.code()).put("options", message.options())
+                .put("payloadHex", Formats.hex(payload)).put("payloadText", printableText(payload));
+    }
+
+    /** The payload as text when it is printable UTF-8, else null (left out). */
+    static String printableText(byte[] payload) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(payload)).toString();
+            boolean printable = text.chars().allMatch(c -> c >= 0x20 && c != 0x7f || c == '\n' || c == '\r' || c == '\t');
+            return printable ? text : null;
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}

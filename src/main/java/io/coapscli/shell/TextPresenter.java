@@ -1,0 +1,52 @@
+package io.coapscli.shell;
+
+import java.util.function.BooleanSupplier;
+
+import io.coapscli.agent.AgentEvent;
+import io.coapscli.agent.AgentException;
+
+/** OpenThread's lines; in verbose mode, indented detail lines follow an event's line. */
+public final class TextPresenter implements Presenter {
+
+    private final Output out;
+    private final BooleanSupplier verbose;
+
+    public TextPresenter(Output out, BooleanSupplier verbose) {
+        this.out = out;
+        this.verbose = verbose;
+    }
+
+    @Override
+    public Output output() {
+        return out;
+    }
+
+    @Override
+    public void commandOutput(String line) {
+        out.line(line);
+    }
+
+    @Override
+    public void result(String commandLine, AgentException error) {
+        synchronized (out) {
+            if (error == null) {
+                out.line("Done");
+                return;
+            }
+            if (error.reason() != null) {
+                out.line(error.reason());
+            }
+            out.line(EventLines.errorLine(error.error()));
+        }
+    }
+
+    @Override
+    public void event(AgentEvent event) {
+        synchronized (out) {
+            out.line(EventLines.format(event));
+            if (verbose.getAsBoolean()) {
+                EventLines.details(event).forEach(detail -> out.line("  " + detail));
+            }
+        }
+    }
+}
