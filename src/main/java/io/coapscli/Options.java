@@ -3,6 +3,7 @@ package io.coapscli;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,7 @@ import io.coapscli.agent.AgentSettings;
 
 /** The process options: {@code --port}, {@code --bind}, {@code --log-level}, {@code --log-file}, {@code --help}, {@code --version}. */
 record Options(int port, InetAddress bind, String logLevel, String logFile, boolean help, boolean version,
-        boolean json, boolean verbose, List<Source> script) {
+        boolean json, boolean verbose, List<Source> script, int dtlsTimeoutMs, int ackTimeoutMs) {
 
     /** A scripted command: one {@code -c} line, or a {@code --script} file's lines. */
     record Source(String command, Path file) {
@@ -28,6 +29,9 @@ record Options(int port, InetAddress bind, String logLevel, String logFile, bool
               --script FILE      run FILE's lines the same way ('-' reads standard input)
               --json             print every result and event as one JSON object per line
               --verbose          add detail lines (codes, round trips, suites, failure reasons)
+              --dtls-timeout MS  initial DTLS retransmission timeout, doubled for each of 4 retransmissions
+                                 (default 1000: a handshake gives up after 31 s)
+              --ack-timeout MS   CoAP ACK_TIMEOUT (default 2000: a request gives up after 93 s)
               --log-level LEVEL  error, warn, info, debug or trace; logs go to stderr (default error)
               --log-file FILE    write logs to FILE instead of stderr
               --help             print this help and exit
@@ -57,6 +61,9 @@ record Options(int port, InetAddress bind, String logLevel, String logFile, bool
         boolean json = false;
         boolean verbose = false;
         List<Source> script = new ArrayList<>();
+        AgentSettings defaults = AgentSettings.defaults();
+        int dtlsTimeoutMs = (int) defaults.dtlsRetransmissionTimeout().toMillis();
+        int ackTimeoutMs = (int) defaults.ackTimeout().toMillis();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -70,14 +77,27 @@ record Options(int port, InetAddress bind, String logLevel, String logFile, bool
                 case "--script" -> script.add(new Source(null, Path.of(value(args, ++i, arg))));
                 case "--json" -> json = true;
                 case "--verbose" -> verbose = true;
+                case "--dtls-timeout" -> dtlsTimeoutMs = millis(value(args, ++i, arg), arg);
+                case "--ack-timeout" -> ackTimeoutMs = millis(value(args, ++i, arg), arg);
                 default -> throw new UsageException("unknown option: " + arg);
             }
         }
-        return new Options(port, bind, logLevel, logFile, help, version, json, verbose, List.copyOf(script));
+        return new Options(port, bind, logLevel, logFile, help, version, json, verbose, List.copyOf(script),
+                dtlsTimeoutMs, ackTimeoutMs);
     }
 
     AgentSettings settings() {
-        return AgentSettings.defaults().withBindAddress(bind, port);
+        AgentSettings defaults = AgentSettings.defaults();
+        return defaults.withBindAddress(bind, port)
+                .withDtlsTiming(Duration.ofMillis(dtlsTimeoutMs), defaults.dtlsMaxRetransmissions())
+                .withCoapTiming(Duration.ofMillis(ackTimeoutMs), defaults.ackRandomFactor(), defaults.maxRetransmit());
+    }
+
+    private static int millis(String text, String option) throws UsageException {
+        if (text.matches("\\d{1,7}") && Integer.parseInt(text) >= 10) {
+            return Integer.parseInt(text);
+        }
+        throw new UsageException(option + " takes milliseconds from 10 to 9999999, not " + text);
     }
 
     private static String value(List<String> args, int index, String option) throws UsageException {

@@ -29,13 +29,19 @@ final class ShellProcess implements AutoCloseable {
     private final Path stderr;
     private final List<String> seen = new ArrayList<>();
 
+    private final Thread reader;
+
     private ShellProcess(Process process, Path stderr) {
         this.process = process;
         this.stderr = stderr;
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        Thread reader = new Thread(this::pumpStdout, "stdout-" + process.pid());
+        this.reader = new Thread(this::pumpStdout, "stdout-" + process.pid());
         reader.setDaemon(true);
         reader.start();
+    }
+
+    private boolean readerAlive() {
+        return reader.isAlive();
     }
 
     static Path root() {
@@ -88,6 +94,32 @@ final class ShellProcess implements AutoCloseable {
         if (!expected.equals(line)) {
             fail("expected <" + expected + "> but got <" + line + ">; seen " + seen + "; stderr: " + stderrText());
         }
+    }
+
+    /**
+     * Sends SIGTERM to our child, by its handle. Not Process.destroy(): that also closes our end of its
+     * stdout, and the lines it prints while shutting down would be lost.
+     */
+    void terminate() {
+        process.toHandle().destroy();
+    }
+
+    /** Every stdout line not yet expected, until the process ends, after asserting its exit status. */
+    List<String> linesUntilExit(int status) throws InterruptedException {
+        awaitExit(status);
+        // The reader thread drains what is left once the stream closes.
+        long deadline = System.nanoTime() + LINE_TIMEOUT.toNanos();
+        List<String> lines = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            String line = stdout.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null) {
+                lines.add(line);
+            } else if (!readerAlive()) {
+                stdout.drainTo(lines);
+                return lines;
+            }
+        }
+        return lines;
     }
 
     /** Ends standard input, as a script's end does. */

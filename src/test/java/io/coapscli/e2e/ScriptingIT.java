@@ -1,0 +1,111 @@
+package io.coapscli.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.DatagramSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Scripted runs through the launcher: each command after the previous outcome, and an honest exit status. */
+class ScriptingIT {
+
+    static final String FAST = "--dtls-timeout";
+    static final String FAST_MS = "100";
+
+    static int freeUdpPort() throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A PSK server script that serves resource "r" until SIGTERM. */
+    static ShellProcess pskServer(int port) throws Exception {
+        ShellProcess server = ShellProcess.launch("--port", String.valueOf(port), FAST, FAST_MS,
+                "-c", "coaps psk secretPSK Client_identity", "-c", "coaps start", "-c", "coaps resource r",
+                "-c", "wait");
+        server.expect("Done");
+        server.expect("Done");
+        server.expect("Done");
+        return server;
+    }
+
+    @Test
+    void aClientScriptConnectsGetsAndExitsZero() throws Exception {
+        int port = freeUdpPort();
+        try (ShellProcess server = pskServer(port);
+                ShellProcess client = ShellProcess.launch("--port", "0", "-c", "coaps psk secretPSK Client_identity",
+                        "-c", "coaps start", "-c", "coaps connect ::1 " + port, "-c", "coaps get r", "-c",
+                        "coaps put r con scripted", "-c", "coaps get r con")) {
+            assertEquals(List.of("Done", "Done", "Done", "coaps connected", "Done",
+                    "coaps response from 0:0:0:0:0:0:0:1 with payload: 68656c6c6f576f726c6400", "Done",
+                    "coaps response from 0:0:0:0:0:0:0:1", "Done",
+                    "coaps response from 0:0:0:0:0:0:0:1 with payload: 7363726970746564",
+                    "coaps disconnected"), client.linesUntilExit(0));
+            server.expect("coaps connected");
+            server.expect("coaps request from 0:0:0:0:0:0:0:1 GET");
+        }
+    }
+
+    @Test
+    void aScriptWhoseRequestFailsExitsOne() throws Exception {
+        int port = freeUdpPort();
+        try (ShellProcess server = pskServer(port);
+                ShellProcess client = ShellProcess.launch("--port", "0", "-c", "coaps psk secretPSK Client_identity",
+                        "-c", "coaps start", "-c", "coaps connect 127.0.0.1 " + port, "-c", "coaps get missing con")) {
+            List<String> lines = client.linesUntilExit(1);
+            assertEquals("coaps response from 127.0.0.1", lines.get(5), lines.toString());
+        }
+    }
+
+    @Test
+    void aScriptWhoseConnectFailsExitsOneAndHoldsTheNextCommandBack() throws Exception {
+        int silent = freeUdpPort();
+        try (ShellProcess client = ShellProcess.launch("--port", "0", FAST, FAST_MS, "-c",
+                "coaps psk secretPSK Client_identity", "-c", "coaps start", "-c", "coaps connect 127.0.0.1 " + silent,
+                "-c", "coaps isconnactive")) {
+            // isconnactive ran only after the connect's outcome, so it says no.
+            assertEquals(List.of("Done", "Done", "Done", "coaps disconnected", "no", "Done"), client.linesUntilExit(1));
+        }
+    }
+
+    @Test
+    void aScriptWithAFailingCommandExitsOne() throws Exception {
+        try (ShellProcess client = ShellProcess.launch("--port", "0", "-c", "coaps frobnicate", "-c", "coaps isclosed")) {
+            assertEquals(List.of("Error 35: InvalidCommand", "yes", "Done"), client.linesUntilExit(1));
+        }
+    }
+
+    @Test
+    void aScriptFileWithCommentsRunsLikeRepeatedDashC(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("check.coaps");
+        Files.writeString(script, "# a connectivity check\ncoaps start\n\ncoaps isclosed\nexit\ncoaps isclosed\n");
+        try (ShellProcess client = ShellProcess.launch("--port", "0", "--script", script.toString())) {
+            assertEquals(List.of("Done", "no", "Done", "Done"), client.linesUntilExit(0));
+        }
+        try (ShellProcess missing = ShellProcess.launch("--script", dir.resolve("absent").toString())) {
+            missing.awaitExit(2);
+            assertTrue(missing.stderrText().contains("cannot read script"), missing.stderrText());
+        }
+    }
+
+    @Test
+    void sigtermEndsAServingScriptWithCloseNotifyAndStatusZero() throws Exception {
+        int port = freeUdpPort();
+        try (ShellProcess server = pskServer(port); ShellProcess client = ShellProcess.launch("--port", "0")) {
+            client.run("coaps psk secretPSK Client_identity", "Done");
+            client.run("coaps start", "Done");
+            client.run("coaps connect 127.0.0.1 " + port, "Done", "coaps connected");
+            server.expect("coaps connected");
+
+            server.terminate();
+            client.expect("coaps disconnected");
+            assertEquals(List.of("Done", "coaps disconnected"), server.linesUntilExit(0), "wait's Done, then the stop; stderr: " + server.stderrText());
+            client.exit();
+        }
+    }
+}
