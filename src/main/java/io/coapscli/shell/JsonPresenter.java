@@ -58,7 +58,7 @@ public final class JsonPresenter implements Presenter {
         } else if (event instanceof AgentEvent.RequestFailed failed) {
             json.put("error", error(failed.error())).put("reason", failed.reason());
         } else if (event instanceof AgentEvent.RequestReceived request) {
-            peer(json, request.peer());
+            peer(json, request.peer()).put("method", request.method());
             message(json, request.message());
             session(json, request.session());
         } else if (event instanceof AgentEvent.ResponseSent sent) {
