@@ -58,27 +58,28 @@ public final class X509Credentials {
     }
 
     private static Credentials.X509 load(byte[] certificatePem, byte[] keyPem, byte[] caPem) throws AgentException {
-        SslContextUtil.Credentials identity = parse(concat(keyPem, certificatePem), "certificate or key");
-        PrivateKey privateKey = identity.getPrivateKey();
-        X509Certificate[] chain = identity.getCertificateChain();
+        PrivateKey privateKey = parse(keyPem, "key").getPrivateKey();
         if (privateKey == null) {
             throw new AgentException(OtError.INVALID_ARGS, "no private key in the key file");
         }
-        if (chain == null || chain.length == 0) {
+        List<X509Certificate> chain = certificatesOf(parse(certificatePem, "certificate"));
+        if (chain.isEmpty()) {
             throw new AgentException(OtError.INVALID_ARGS, "no certificate in the certificate file");
         }
-        requireMatch(privateKey, chain[0]);
-        SslContextUtil.Credentials anchors = parse(caPem, "CA");
-        List<X509Certificate> trusted = anchors.getCertificateChain() != null
-                ? Arrays.asList(anchors.getCertificateChain())
-                : trustedOf(anchors.getTrustedCertificates());
+        requireMatch(privateKey, chain.get(0));
+        List<X509Certificate> trusted = certificatesOf(parse(caPem, "CA"));
         if (trusted.isEmpty()) {
             throw new AgentException(OtError.INVALID_ARGS, "no certificate in the CA file");
         }
-        return new Credentials.X509(privateKey, Arrays.asList(chain), trusted);
+        return new Credentials.X509(privateKey, chain, trusted);
     }
 
-    private static List<X509Certificate> trustedOf(Certificate[] certificates) {
+    /** Californium returns certificates that form a path as a chain, and others as a plain list. */
+    private static List<X509Certificate> certificatesOf(SslContextUtil.Credentials pem) {
+        if (pem.getCertificateChain() != null && pem.getCertificateChain().length > 0) {
+            return Arrays.asList(pem.getCertificateChain());
+        }
+        Certificate[] certificates = pem.getTrustedCertificates();
         return certificates == null ? List.of()
                 : Arrays.stream(certificates).filter(X509Certificate.class::isInstance)
                         .map(X509Certificate.class::cast).toList();
@@ -128,12 +129,5 @@ public final class X509Credentials {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static byte[] concat(byte[] first, byte[] second) {
-        byte[] joined = Arrays.copyOf(first, first.length + 1 + second.length);
-        joined[first.length] = '\n';
-        System.arraycopy(second, 0, joined, first.length + 1, second.length);
-        return joined;
     }
 }

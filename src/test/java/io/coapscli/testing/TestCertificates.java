@@ -84,6 +84,57 @@ public final class TestCertificates {
         return fixed;
     }
 
+    /**
+     * Makes a three-level PKI with keytool, all ECDSA P-256: {@code root.crt} (a CA), an intermediate CA
+     * signed by it, and a leaf signed by the intermediate. Writes {@code chain.crt} (leaf, then
+     * intermediate), {@code leaf.key} (SEC1) and {@code leaf-pkcs8.key} (PKCS#8).
+     */
+    public static void writeChain(Path dir) throws IOException, InterruptedException, GeneralSecurityException {
+        Path store = dir.resolve("pki.p12");
+        String password = "changeit";
+        for (String alias : new String[] {"root", "inter", "leaf"}) {
+            keytool("-genkeypair", "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA",
+                    "-dname", "CN=coaps-cli test " + alias, "-validity", "2", "-storetype", "PKCS12", "-keystore",
+                    store.toString(), "-storepass", password, "-alias", alias, "-ext", "bc:c");
+        }
+        keytool("-exportcert", "-rfc", "-alias", "root", "-keystore", store.toString(), "-storepass", password,
+                "-file", dir.resolve("root.crt").toString());
+        signed(store, password, "inter", "root", dir.resolve("inter.crt"), "bc:c=ca:true,pathlen:0");
+        signed(store, password, "leaf", "inter", dir.resolve("leaf.crt"), "bc:c=ca:false");
+        Files.writeString(dir.resolve("chain.crt"),
+                Files.readString(dir.resolve("leaf.crt")) + Files.readString(dir.resolve("inter.crt")));
+
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keyStore.load(in, password.toCharArray());
+        }
+        PrivateKey key = (PrivateKey) keyStore.getKey("leaf", password.toCharArray());
+        Files.writeString(dir.resolve("leaf.key"),
+                pem("EC PRIVATE KEY", sec1((ECPrivateKey) key, (ECPublicKey) keyStore.getCertificate("leaf").getPublicKey())));
+        Files.writeString(dir.resolve("leaf-pkcs8.key"), pem("PRIVATE KEY", key.getEncoded()));
+    }
+
+    /** Has {@code issuer} sign {@code subject}'s key and writes the certificate as PEM. */
+    private static void signed(Path store, String password, String subject, String issuer, Path out, String ext)
+            throws IOException, InterruptedException {
+        Path request = store.resolveSibling(subject + ".csr");
+        keytool("-certreq", "-alias", subject, "-keystore", store.toString(), "-storepass", password, "-file",
+                request.toString());
+        keytool("-gencert", "-rfc", "-alias", issuer, "-keystore", store.toString(), "-storepass", password,
+                "-infile", request.toString(), "-outfile", out.toString(), "-validity", "2", "-ext", ext);
+    }
+
+    private static void keytool(String... args) throws IOException, InterruptedException {
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(java.util.List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("keytool " + String.join(" ", args) + " failed: " + output);
+        }
+    }
+
     public static String pem(String type, byte[] der) {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
         return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";

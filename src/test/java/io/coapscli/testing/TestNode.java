@@ -143,8 +143,9 @@ public final class TestNode implements AutoCloseable {
     public String nextEvent(Duration timeout) {
         try {
             String line = out.events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (line != null) {
-                lastEvent = agentEvents.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (line != null && !line.startsWith("  ")) {
+                // The event is queued before its line is printed; verbose detail lines have none of their own.
+                lastEvent = agentEvents.poll();
             }
             return line;
         } catch (InterruptedException e) {
