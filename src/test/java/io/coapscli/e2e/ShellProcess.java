@@ -83,6 +83,16 @@ final class ShellProcess implements AutoCloseable {
         }
     }
 
+    /** The next stdout line, within the timeout. */
+    String nextLine() throws InterruptedException {
+        String line = stdout.poll(LINE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        if (line == null) {
+            fail("no line within " + LINE_TIMEOUT + "; seen " + seen + "; stderr: " + stderrText());
+        }
+        seen.add(line);
+        return line;
+    }
+
     /** The next stdout line must be this one, within the timeout. */
     void expect(String expected) throws InterruptedException {
         String line = stdout.poll(LINE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
