@@ -1,0 +1,74 @@
+package io.coapscli.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.coapscli.agent.AgentSettings;
+import io.coapscli.agent.CoapsAgent;
+
+/** Tab completion of commands and subcommands, and where history is kept. */
+class CompletionTest {
+
+    private final Terminal terminal;
+    private final LineReader reader;
+    private final CoapsAgent agent = new CoapsAgent(AgentSettings.defaults(), event -> { });
+    private final Completer completer;
+
+    CompletionTest() throws Exception {
+        terminal = TerminalBuilder.builder().dumb(true)
+                .streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()).build();
+        reader = LineReaderBuilder.builder().terminal(terminal).build();
+        Shell shell = new Shell(agent, new TextPresenter(new StreamOutput(System.out), () -> false), new AtomicBoolean());
+        completer = TerminalShell.completer(shell);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        agent.close();
+        terminal.close();
+    }
+
+    private List<String> complete(String line) {
+        ParsedLine parsed = new DefaultParser().parse(line, line.length(), org.jline.reader.Parser.ParseContext.COMPLETE);
+        List<Candidate> candidates = new ArrayList<>();
+        completer.complete(reader, parsed, candidates);
+        return candidates.stream().map(Candidate::value).filter(value -> value.startsWith(parsed.word()))
+                .distinct().sorted().toList();
+    }
+
+    @Test
+    void topLevelCommandsComplete() {
+        assertEquals(List.of("coaps"), complete("co"));
+        assertEquals(List.of("verbose"), complete("ve"));
+        assertEquals(List.of("coaps", "exit", "help", "verbose", "wait"), complete(""));
+    }
+
+    @Test
+    void coapsSubcommandsComplete() {
+        assertEquals(List.of("start", "stop"), complete("coaps st"));
+        assertEquals(List.of("isclosed", "isconnactive", "isconnected"), complete("coaps is"));
+        assertEquals(List.of("connect"), complete("coaps help con"));
+    }
+
+    @Test
+    void historyIsKeptInTheUsersHome() {
+        assertEquals(Path.of(System.getProperty("user.home"), ".coaps-cli_history"), TerminalShell.historyFile());
+    }
+}
