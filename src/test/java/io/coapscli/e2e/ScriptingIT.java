@@ -74,6 +74,20 @@ class ScriptingIT {
     }
 
     @Test
+    void debugLogsGoToStderrAndNeverIntoTheShellsOutput() throws Exception {
+        int port = freeUdpPort();
+        try (ShellProcess server = pskServer(port);
+                ShellProcess client = ShellProcess.launch("--port", "0", "--log-level", "debug", "-c",
+                        "coaps psk secretPSK Client_identity", "-c", "coaps start", "-c", "coaps connect 127.0.0.1 " + port,
+                        "-c", "coaps get r con")) {
+            assertEquals(List.of("Done", "Done", "Done", "coaps connected", "Done",
+                    "coaps response from 127.0.0.1 with payload: 68656c6c6f576f726c6400", "coaps disconnected"),
+                    client.linesUntilExit(0));
+            assertTrue(client.stderrText().contains("DEBUG org.eclipse.californium"), "debug logs on stderr");
+        }
+    }
+
+    @Test
     void aScriptWithAFailingCommandExitsOne() throws Exception {
         try (ShellProcess client = ShellProcess.launch("--port", "0", "-c", "coaps frobnicate", "-c", "coaps isclosed")) {
             assertEquals(List.of("Error 35: InvalidCommand", "yes", "Done"), client.linesUntilExit(1));
