@@ -21,14 +21,10 @@ public sealed interface Credentials {
             return key.clone();
         }
 
-        /** The identity as text, as the DTLS layer carries it (RFC 4279: UTF-8). */
-        public String identityText() {
-            return new String(identity, StandardCharsets.UTF_8);
-        }
-
         @Override
         public String toString() {
-            return "Psk[identity=" + identityText() + ", key=(" + key.length + " bytes)]";
+            // Never the key, in logs or anywhere else.
+            return "Psk[identity=" + new String(identity, StandardCharsets.UTF_8) + ", key=(" + key.length + " bytes)]";
         }
 
         @Override

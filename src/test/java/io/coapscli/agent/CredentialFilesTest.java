@@ -2,7 +2,6 @@ package io.coapscli.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -24,11 +23,7 @@ class CredentialFilesTest {
 
     @BeforeAll
     static void makePki() throws Exception {
-        TestCertificates.writeChain(dir);
-        TestCertificates.writeBuiltIn(dir);
-        TestCertificates.writeSelfSigned(dir, "foreign");
-        Files.writeString(dir.resolve("anchors.pem"),
-                Files.readString(dir.resolve("root.crt")) + Files.readString(dir.resolve("ca.crt")));
+        TestCertificates.writeTestPki(dir);
     }
 
     private static String file(String name) {

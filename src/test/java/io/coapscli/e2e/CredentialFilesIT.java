@@ -2,7 +2,6 @@ package io.coapscli.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,10 +19,7 @@ class CredentialFilesIT {
 
     @BeforeAll
     static void makePki() throws Exception {
-        TestCertificates.writeChain(dir);
-        TestCertificates.writeBuiltIn(dir);
-        Files.writeString(dir.resolve("anchors.pem"),
-                Files.readString(dir.resolve("root.crt")) + Files.readString(dir.resolve("ca.crt")));
+        TestCertificates.writeTestPki(dir);
     }
 
     private static String file(String name) {

@@ -24,6 +24,19 @@ public final class TestCertificates {
     private TestCertificates() {
     }
 
+    /**
+     * Everything the credential tests use: {@link #writeChain}, {@link #writeBuiltIn}, a foreign
+     * self-signed identity, and {@code anchors.pem} holding two trust anchors (the new root and the
+     * built-in CA).
+     */
+    public static void writeTestPki(Path dir) throws IOException, InterruptedException, GeneralSecurityException {
+        writeChain(dir);
+        writeBuiltIn(dir);
+        writeSelfSigned(dir, "foreign");
+        Files.writeString(dir.resolve("anchors.pem"),
+                Files.readString(dir.resolve("root.crt")) + Files.readString(dir.resolve("ca.crt")));
+    }
+
     /** Writes node.crt, node.key and ca.crt of the built-in test credentials into the directory. */
     public static void writeBuiltIn(Path dir) throws IOException {
         for (String name : new String[] {"node.crt", "node.key", "ca.crt"}) {
