@@ -22,6 +22,9 @@ import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.elements.AddressEndpointContext;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.coapscli.dtls.DtlsSessionEvents;
 import io.coapscli.dtls.SecureEndpoint;
 
@@ -34,6 +37,8 @@ import io.coapscli.dtls.SecureEndpoint;
  * lock and queue their events, so an event is always queued after the command that caused it returned.
  */
 public final class CoapsAgent implements AutoCloseable {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(CoapsAgent.class);
 
     /** Long enough for an auto-close (which waits for close_notify) running on the event thread. */
     private static final long EVENT_FLUSH_TIMEOUT_MS = 5000;
@@ -154,11 +159,13 @@ public final class CoapsAgent implements AutoCloseable {
         InetSocketAddress address = boundAddress;
         SecureEndpoint old = endpoint;
         endpoint = null;
+        boundAddress = null;
         old.destroy(List.of());
         openEndpoint(address);
     }
 
     private void openEndpoint(InetSocketAddress address) throws AgentException {
+        // On failure the agent is closed: endpoint stays null.
         SecureEndpoint created = SecureEndpoint.create(settings.withBindAddress(address.getAddress(),
                 address.getPort()), credentials, verifyPeer, new SessionEvents());
         created.setMessageDeliverer(resource);
@@ -225,20 +232,27 @@ public final class CoapsAgent implements AutoCloseable {
         return ended;
     }
 
+    /**
+     * Once the last session is gone: OpenThread's auto-close when the attempts are used up, or credentials
+     * set meanwhile take effect. Both run on the event thread, never on the Scandium thread reporting the
+     * end, because they wait for Scandium's threads.
+     */
     private void afterSessionsEnded() {
         if (endpoint == null || !sessions.isEmpty()) {
             return;
         }
         if (maxAttempts > 0 && attempts >= maxAttempts) {
-            // OpenThread's auto-close: the agent closes itself once its attempts are used up.
             eventThread.execute(this::stop);
-            return;
+        } else if (credentialsChanged) {
+            eventThread.execute(this::applyChangedCredentialsNow);
         }
+    }
+
+    private synchronized void applyChangedCredentialsNow() {
         try {
             applyChangedCredentials();
         } catch (AgentException e) {
-            endpoint = null;
-            boundAddress = null;
+            LOGGER.warn("new credentials could not be applied, the agent is closed: {}", e.getMessage());
         }
     }
 

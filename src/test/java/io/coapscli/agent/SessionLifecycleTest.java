@@ -26,6 +26,30 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void credentialsChangedDuringASessionApplyOnceTheLastSessionEnds() {
+        try (TestNode server = TestNode.on(Loopback.IPV4); TestNode client = TestNode.on(Loopback.IPV4)) {
+            server.expectRun("coaps resource r", "Done");
+            TestNode.connectWithPsk(server, client);
+            server.expectRun("coaps psk newKey newIdentity", "Done");
+            client.expectRun("coaps get r con", "Done"); // the open session is not cut
+            client.expectEvent("coaps response from 127.0.0.1 with payload: 68656c6c6f576f726c6400");
+            server.expectEvent("coaps request from 127.0.0.1 GET");
+            server.expectEvent("coaps response sent");
+            client.expectRun("coaps disconnect", "Done");
+            client.expectEvent("coaps disconnected");
+            server.expectEvent("coaps disconnected");
+
+            client.expectRun("coaps connect 127.0.0.1 " + server.port(), "Done");
+            client.expectEvent("coaps disconnected"); // the old key no longer works
+            server.expectEvent("coaps disconnected");
+            client.expectRun("coaps psk newKey newIdentity", "Done");
+            client.expectRun("coaps connect 127.0.0.1 " + server.port(), "Done");
+            client.expectEvent("coaps connected");
+            server.expectEvent("coaps connected");
+        }
+    }
+
+    @Test
     void anAgentStartedWithAnAttemptLimitClosesItselfWhenTheLastAttemptEnds() {
         try (TestNode server = TestNode.on(Loopback.IPV4); TestNode client = TestNode.on(Loopback.IPV4)) {
             server.expectRun("coaps start 1", "Done");
