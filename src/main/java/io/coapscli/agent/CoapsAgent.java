@@ -3,7 +3,6 @@ package io.coapscli.agent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +101,7 @@ public final class CoapsAgent implements AutoCloseable {
             if (closing == null) {
                 return;
             }
-            open = endSessions(sessions.keySet(), "closed by us");
+            open = endSessions(sessions.keySet(), "closed by us", false);
             endpoint = null;
             boundAddress = null;
         }
@@ -199,34 +198,34 @@ public final class CoapsAgent implements AutoCloseable {
     }
 
     /** Closes every session with close_notify; each reports {@link AgentEvent.Disconnected}. */
-    public void disconnect() {
-        SecureEndpoint current;
-        List<InetSocketAddress> closed;
-        synchronized (this) {
-            current = endpoint;
-            if (current == null) {
-                return;
-            }
-            closed = endSessions(sessions.keySet(), "closed by us");
+    public synchronized void disconnect() {
+        if (endpoint == null) {
+            return;
         }
-        closed.forEach(current::close);
-        synchronized (this) {
-            afterSessionsEnded();
-        }
+        // Closing only queues close_notify on each connection's own thread; nothing here waits.
+        endSessions(sessions.keySet(), "closed by us", true).forEach(endpoint::close);
     }
 
     private Session clientSession() {
         return sessions.values().stream().filter(session -> session.clientRole).findFirst().orElse(null);
     }
 
-    /** Removes the sessions, aborts their requests and reports each as disconnected. */
-    private List<InetSocketAddress> endSessions(Set<InetSocketAddress> peers, String reason) {
-        List<InetSocketAddress> ended = new ArrayList<>();
-        for (InetSocketAddress peer : List.copyOf(peers)) {
-            Session session = sessions.remove(peer);
-            emit(new AgentEvent.Disconnected(peer, session.clientRole, session.established, reason));
-            abortRequestsTo(peer);
-            ended.add(peer);
+    /**
+     * Removes the sessions, aborts their requests and reports each as disconnected.
+     *
+     * @param followUp whether the end of the last session may close the agent or swap its credentials;
+     *            that is queued before the events, so whoever reads the last {@code coaps disconnected}
+     *            line and then runs a command (which waits for queued events) sees its effect
+     */
+    private List<InetSocketAddress> endSessions(Set<InetSocketAddress> peers, String reason, boolean followUp) {
+        List<InetSocketAddress> ended = List.copyOf(peers);
+        List<Session> removed = ended.stream().map(sessions::remove).toList();
+        if (followUp && sessions.isEmpty()) {
+            afterSessionsEnded();
+        }
+        for (Session session : removed) {
+            emit(new AgentEvent.Disconnected(session.peer, session.clientRole, session.established, reason));
+            abortRequestsTo(session.peer);
         }
         notifyAll();
         return ended;
@@ -238,7 +237,7 @@ public final class CoapsAgent implements AutoCloseable {
      * end, because they wait for Scandium's threads.
      */
     private void afterSessionsEnded() {
-        if (endpoint == null || !sessions.isEmpty()) {
+        if (endpoint == null) {
             return;
         }
         if (maxAttempts > 0 && attempts >= maxAttempts) {
@@ -291,8 +290,7 @@ public final class CoapsAgent implements AutoCloseable {
                 if (!isCurrent() || !sessions.containsKey(peer)) {
                     return;
                 }
-                endSessions(Set.of(peer), reason);
-                afterSessionsEnded();
+                endSessions(Set.of(peer), reason, true);
             }
         }
 
