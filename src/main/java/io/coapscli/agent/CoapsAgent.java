@@ -70,10 +70,6 @@ public final class CoapsAgent implements AutoCloseable {
         eventThread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
-    public AgentSettings settings() {
-        return settings;
-    }
-
     // ---- lifecycle -------------------------------------------------------------------------------
 
     /**
@@ -138,10 +134,6 @@ public final class CoapsAgent implements AutoCloseable {
     /** Selects TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 with this identity for the following sessions. */
     public void useX509(Credentials.X509 x509) throws AgentException {
         useCredentials(x509);
-    }
-
-    public synchronized Credentials credentials() {
-        return credentials;
     }
 
     private synchronized void useCredentials(Credentials credentials) throws AgentException {

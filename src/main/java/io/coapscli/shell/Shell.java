@@ -88,10 +88,6 @@ public final class Shell {
         return waiter.release();
     }
 
-    public CoapsAgent agent() {
-        return agent;
-    }
-
     List<String> topLevelNames() {
         return topLevel.names();
     }

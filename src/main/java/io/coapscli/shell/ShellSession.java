@@ -35,10 +35,6 @@ public final class ShellSession implements AutoCloseable {
         return shell;
     }
 
-    public CoapsAgent agent() {
-        return agent;
-    }
-
     /** Runs a line; a command that ends in an error marks the session failed. */
     public Shell.Executed execute(String line) {
         Shell.Executed executed = shell.execute(line);

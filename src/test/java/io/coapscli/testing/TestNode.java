@@ -165,10 +165,6 @@ public final class TestNode implements AutoCloseable {
         return agent.localAddress().getPort();
     }
 
-    public CoapsAgent agent() {
-        return agent;
-    }
-
     @Override
     public void close() {
         agent.close();
