@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class LibcoapServer implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration LOG_WAIT = Duration.ofSeconds(10);
 
     private final Process process;
     private final Path log;
@@ -56,8 +57,22 @@ final class LibcoapServer implements AutoCloseable {
         return secureAddress.getPort();
     }
 
-    /** Whether the server's log has a line containing all of these, e.g. "t:ACK c:2.04". */
-    boolean logged(String... parts) throws IOException {
+    /**
+     * Whether the server's log has, or gets within a few seconds, a line containing all of these, e.g.
+     * "t:ACK c:2.04". libcoap may write the line after the datagram left, so a peer can see the message first.
+     */
+    boolean logged(String... parts) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + LOG_WAIT.toNanos();
+        while (!hasLine(parts)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20); // poll the log until the deadline
+        }
+        return true;
+    }
+
+    private boolean hasLine(String... parts) throws IOException {
         return Files.readAllLines(log).stream().anyMatch(line -> List.of(parts).stream().allMatch(line::contains));
     }
 
@@ -75,7 +90,7 @@ final class LibcoapServer implements AutoCloseable {
         String port = ":" + secureAddress.getPort();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (logged(ready, port)) {
+            if (hasLine(ready, port)) {
                 return;
             }
             if (!process.isAlive()) {
