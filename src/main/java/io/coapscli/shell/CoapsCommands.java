@@ -136,7 +136,7 @@ final class CoapsCommands {
             throw new AgentException(OtError.INVALID_ARGS);
         }
         int port = args.size() == 2 ? PeerAddress.port(args.get(1)) : AgentSettings.DEFAULT_PORT;
-        agent.connect(new InetSocketAddress(PeerAddress.parse(args.get(0)), port));
+        agent.connect(new InetSocketAddress(PeerAddress.peer(args.get(0)), port));
     }
 
     private void yesNo(List<String> args, boolean answer) throws AgentException {

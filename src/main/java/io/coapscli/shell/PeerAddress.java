@@ -28,6 +28,18 @@ final class PeerAddress {
         }
     }
 
+    /** An address a DTLS session can be opened with: not multicast, not the unspecified address. */
+    static InetAddress peer(String text) throws AgentException {
+        InetAddress address = parse(text);
+        if (address.isMulticastAddress()) {
+            throw new AgentException(OtError.INVALID_ARGS, "a multicast address cannot have a DTLS session: " + text);
+        }
+        if (address.isAnyLocalAddress()) {
+            throw new AgentException(OtError.INVALID_ARGS, "the unspecified address is no peer: " + text);
+        }
+        return address;
+    }
+
     /** A port argument: 1 to 65535. */
     static int port(String text) throws AgentException {
         int port = Numbers.decimal(text, 1, 65535);

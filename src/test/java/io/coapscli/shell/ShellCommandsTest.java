@@ -158,6 +158,13 @@ class ShellCommandsTest {
         node.expectRun("coaps connect ::1 5684 extra", "Error 7: InvalidArgs");
         node.expectRun("coaps connect 127.0.0.256", "Error 6: Parse");
         node.expectRun("coaps connect localhost", "Error 6: Parse");
+        // Refused before anything is sent.
+        node.expectRun("coaps connect ff02::1", "a multicast address cannot have a DTLS session: ff02::1",
+                "Error 7: InvalidArgs");
+        node.expectRun("coaps connect 224.0.1.187", "a multicast address cannot have a DTLS session: 224.0.1.187",
+                "Error 7: InvalidArgs");
+        node.expectRun("coaps connect ::", "the unspecified address is no peer: ::", "Error 7: InvalidArgs");
+        node.expectRun("coaps isconnactive", "no", "Done");
         node.expectRun("coaps connect 127.0.0.1 " + node.port(), "Done");
         node.expectRun("coaps connect 127.0.0.1 " + node.port(), "Error 13: InvalidState");
     }
