@@ -2,6 +2,7 @@ package io.coapscli.agent;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -55,15 +56,20 @@ final class AgentResource implements MessageDeliverer {
         Request request = exchange.getRequest();
         UriPath requested = new UriPath(request.getOptions().getUriPath());
         InetSocketAddress peer = request.getSourceContext().getPeerAddress();
+        // A GET larger than one message is fetched block by block (RFC 7959); Californium slices each
+        // answer, and only the first block counts as the request a user made.
+        boolean laterBlock = request.getOptions().hasBlock2() && request.getOptions().getBlock2().getNum() > 0;
         Response response;
         synchronized (this) {
             if (path.isEmpty() || !path.equals(requested)) {
                 exchange.sendResponse(new Response(ResponseCode.NOT_FOUND));
                 return;
             }
-            String method = request.getCode().name();
-            events.accept(new AgentEvent.RequestReceived(peer, method, CoapMessage.of(request, method),
-                    sessions.apply(peer)));
+            if (!laterBlock) {
+                String method = request.getCode().name();
+                events.accept(new AgentEvent.RequestReceived(peer, method, CoapMessage.of(request, method),
+                        sessions.apply(peer)));
+            }
             response = handle(request);
         }
         if (request.getType() == Type.NON && request.getCode() != Code.GET) {
@@ -72,10 +78,15 @@ final class AgentResource implements MessageDeliverer {
             return;
         }
         response.addMessageObserver(new MessageObserverAdapter() {
+            /** Californium hands this observer on to the blocks it cuts from the response: report once. */
+            private final AtomicBoolean reported = new AtomicBoolean(laterBlock);
+
             @Override
             public void onSent(boolean retransmission) {
-                if (!retransmission) {
-                    events.accept(new AgentEvent.ResponseSent(peer, CoapMessage.of(response, response.getCode().text)));
+                if (!retransmission && reported.compareAndSet(false, true)) {
+                    // What went out: Californium may have sent a first block of this response instead.
+                    Response sent = exchange.getCurrentResponse() == null ? response : exchange.getCurrentResponse();
+                    events.accept(new AgentEvent.ResponseSent(peer, CoapMessage.of(sent, sent.getCode().text)));
                 }
             }
         });

@@ -24,6 +24,7 @@ public record CoapMessage(String type, String code, List<String> options, byte[]
     static CoapMessage of(Message message, String code) {
         List<String> options = message.getOptions().asSortedList().stream().map(Option::toString).toList();
         byte[] payload = message.getPayload();
-        return new CoapMessage(message.getType().name(), code, options, payload == null ? new byte[0] : payload);
+        String type = message.getType() == null ? "unknown" : message.getType().name();
+        return new CoapMessage(type, code, options, payload == null ? new byte[0] : payload);
     }
 }

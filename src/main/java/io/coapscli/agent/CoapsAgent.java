@@ -429,7 +429,11 @@ public final class CoapsAgent implements AutoCloseable {
     // ---- events ----------------------------------------------------------------------------------
 
     private void emit(AgentEvent event) {
-        eventThread.execute(() -> listener.onEvent(event));
+        try {
+            eventThread.execute(() -> listener.onEvent(event));
+        } catch (RejectedExecutionException e) {
+            // A late DTLS or CoAP callback after close(): nobody listens any more.
+        }
     }
 
     /**

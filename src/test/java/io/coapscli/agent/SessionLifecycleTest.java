@@ -1,5 +1,9 @@
 package io.coapscli.agent;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import io.coapscli.testing.Loopback;
@@ -74,6 +78,30 @@ class SessionLifecycleTest {
             server.expectEvent("coaps response from 127.0.0.1 with payload: 66726f6d2d7468652d636c69656e74");
             client.expectEvent("coaps request from 127.0.0.1 GET");
             client.expectEvent("coaps response sent");
+        }
+    }
+
+    @Test
+    void contentLargerThanOneMessageTravelsBlockwiseBothWays() {
+        String big = "0123456789".repeat(300); // 3000 bytes: more than CoAP's 1024-byte messages
+        String bigHex = Formats.hex(big.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        try (TestNode server = TestNode.on(Loopback.IPV4); TestNode client = TestNode.on(Loopback.IPV4)) {
+            server.expectRun("coaps resource big", "Done");
+            server.expectRun("coaps set " + big, "Done");
+            TestNode.connectWithPsk(server, client);
+            client.expectRun("coaps get big con", "Done");
+            client.expectResponse("2.05", "coaps response from 127.0.0.1 with payload: " + bigHex);
+            server.expectEvent("coaps request from 127.0.0.1 GET");
+            server.expectEvent("coaps response sent");
+
+            String reversed = new StringBuilder(big).reverse().toString();
+            client.expectRun("coaps put big con " + reversed, "Done");
+            client.expectResponse("2.04", "coaps response from 127.0.0.1");
+            server.expectEvent("coaps request from 127.0.0.1 PUT with payload: "
+                    + Formats.hex(reversed.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            server.expectEvent("coaps response sent");
+            server.expectRun("coaps set", reversed, "Done");
+            assertEquals(List.of(), server.drainEvents(), "one request line for each blockwise transfer");
         }
     }
 
