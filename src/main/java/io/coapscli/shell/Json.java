@@ -1,7 +1,6 @@
 package io.coapscli.shell;
 
 import java.util.List;
-import java.util.Map;
 
 /** A JSON object written on one line; just enough JSON for the shell's {@code --json} lines. */
 final class Json {
@@ -41,10 +40,6 @@ final class Json {
                 value(list.get(i));
             }
             text.append(']');
-        } else if (value instanceof Map<?, ?> map) {
-            Json nested = object();
-            map.forEach((k, v) -> nested.put(String.valueOf(k), v));
-            text.append(nested);
         } else {
             string(String.valueOf(value));
         }
