@@ -277,7 +277,7 @@ public final class CoapsAgent implements AutoCloseable {
         }
 
         @Override
-        public void sessionEnded(InetSocketAddress peer, boolean clientRole, boolean wasEstablished, String reason) {
+        public void sessionEnded(InetSocketAddress peer, boolean clientRole, String reason) {
             synchronized (CoapsAgent.this) {
                 if (!isCurrent() || !sessions.containsKey(peer)) {
                     return;

@@ -16,5 +16,5 @@ public interface DtlsSessionEvents {
     void sessionEstablished(InetSocketAddress peer, boolean clientRole, String cipherSuite, String peerIdentity);
 
     /** The handshake failed or timed out, or an established session ended (close_notify, fatal alert, eviction). */
-    void sessionEnded(InetSocketAddress peer, boolean clientRole, boolean wasEstablished, String reason);
+    void sessionEnded(InetSocketAddress peer, boolean clientRole, String reason);
 }

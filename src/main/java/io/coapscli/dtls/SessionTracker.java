@@ -66,7 +66,7 @@ final class SessionTracker extends SessionAdapter implements ConnectionListener 
             }
             established.remove(connection);
         }
-        events.sessionEnded(handshaker.getPeerAddress(), isClient(handshaker), false,
+        events.sessionEnded(handshaker.getPeerAddress(), isClient(handshaker),
                 "handshake failed: " + HandshakeFailures.describe(error));
     }
 
@@ -80,7 +80,7 @@ final class SessionTracker extends SessionAdapter implements ConnectionListener 
             }
             ended = established.remove(connection);
         }
-        events.sessionEnded(ended.peer(), ended.clientRole(), true, "closed by the peer (close_notify)");
+        events.sessionEnded(ended.peer(), ended.clientRole(), "closed by the peer (close_notify)");
     }
 
     @Override
@@ -90,7 +90,7 @@ final class SessionTracker extends SessionAdapter implements ConnectionListener 
             ended = established.remove(connection);
         }
         if (ended != null) {
-            events.sessionEnded(ended.peer(), ended.clientRole(), true, "ended by a fatal alert or eviction");
+            events.sessionEnded(ended.peer(), ended.clientRole(), "ended by a fatal alert or eviction");
         }
     }
 

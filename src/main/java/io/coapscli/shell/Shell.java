@@ -15,7 +15,7 @@ import io.coapscli.agent.OtError;
 public final class Shell {
 
     /** What one line did. */
-    public record Executed(boolean blank, boolean succeeded, boolean exitRequested) {
+    public record Executed(boolean succeeded, boolean exitRequested) {
     }
 
     private final CoapsAgent agent;
@@ -52,10 +52,10 @@ public final class Shell {
             args = Arguments.split(line);
         } catch (Arguments.MalformedLineException e) {
             presenter.result(line, new AgentException(OtError.INVALID_ARGS, e.getMessage()));
-            return new Executed(false, false, exitRequested);
+            return new Executed(false, exitRequested);
         }
         if (args.isEmpty() || args.get(0).startsWith("#")) {
-            return new Executed(true, true, exitRequested);
+            return new Executed(true, exitRequested);
         }
         Command command = topLevel.find(args.get(0)).orElse(null);
         AgentException error;
@@ -71,7 +71,7 @@ public final class Shell {
             error = run(command, args);
             presenter.result(line, error);
         }
-        return new Executed(false, error == null, exitRequested);
+        return new Executed(error == null, exitRequested);
     }
 
     private static AgentException run(Command command, List<String> args) {
