@@ -2,15 +2,12 @@ package io.coapscli.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.coapscli.testing.Loopback;
-import io.coapscli.testing.TestCertificates;
 import io.coapscli.testing.TestNode;
+import io.coapscli.testing.TestPki;
 
 /**
  * {@code coaps x509 <cert.pem> <key.pem> [<ca.pem>]} with files made in the test: a certificate chain,
@@ -18,16 +15,8 @@ import io.coapscli.testing.TestNode;
  */
 class CredentialFilesTest {
 
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void makePki() throws Exception {
-        TestCertificates.writeTestPki(dir);
-    }
-
     private static String file(String name) {
-        return dir.resolve(name).toString();
+        return TestPki.file(name);
     }
 
     @Test

@@ -2,28 +2,18 @@ package io.coapscli.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import io.coapscli.testing.TestCertificates;
+import io.coapscli.testing.TestPki;
+
 
 /** Credentials from PEM files made in the test, loaded by real processes as a user would. */
 class CredentialFilesIT {
 
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void makePki() throws Exception {
-        TestCertificates.writeTestPki(dir);
-    }
-
     private static String file(String name) {
-        return dir.resolve(name).toString();
+        return TestPki.file(name);
     }
 
     @Test

@@ -3,28 +3,18 @@ package io.coapscli.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import io.coapscli.testing.TestCertificates;
+import io.coapscli.testing.TestPki;
+
 
 /**
  * Verbose mode through real processes: every failed handshake says why, below the unchanged
  * OpenThread line, on both sides where both know.
  */
 class HandshakeFailureReasonsIT {
-
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void credentials() throws Exception {
-        TestCertificates.writeSelfSigned(dir, "foreign");
-    }
 
     /** A verbose client script that connects once and exits 1; returns its stdout. */
     private static List<String> failingConnect(int port, String credentials) throws Exception {
@@ -82,7 +72,7 @@ class HandshakeFailureReasonsIT {
     @Test
     void aRejectedCertificateSaysWhyAndWhichAlertWasSent() throws Exception {
         int port = ScriptingIT.freeUdpPort();
-        String foreign = "coaps x509 " + dir.resolve("foreign.crt") + " " + dir.resolve("foreign.key");
+        String foreign = "coaps x509 " + TestPki.file("foreign.crt") + " " + TestPki.file("foreign.key");
         try (ShellProcess server = verboseServer(port, foreign)) {
             List<String> lines = failingConnect(port, "coaps x509");
             assertDetail(lines, "handshake failed:", "sent)");

@@ -7,19 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.coapscli.agent.AgentEvent;
 import io.coapscli.testing.DtlsWiretap;
 import io.coapscli.testing.Loopback;
-import io.coapscli.testing.TestCertificates;
 import io.coapscli.testing.TestNode;
+import io.coapscli.testing.TestPki;
 
 /**
  * TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 on P-256 against libcoap in both directions, with peer verification
@@ -30,17 +27,8 @@ class X509InteropIT {
 
     static final int TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 = 0xC0AE;
 
-    @TempDir
-    static Path pem;
-
-    @BeforeAll
-    static void writeCredentials() throws Exception {
-        TestCertificates.writeBuiltIn(pem);
-        TestCertificates.writeSelfSigned(pem, "foreign");
-    }
-
     private static String file(String name) {
-        return pem.resolve(name).toString();
+        return TestPki.file(name);
     }
 
     @ParameterizedTest(name = "{0}")
