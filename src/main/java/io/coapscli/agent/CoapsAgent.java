@@ -128,6 +128,7 @@ public final class CoapsAgent implements AutoCloseable {
 
     /** Selects TLS_PSK_WITH_AES_128_CCM_8 with this key and identity for the following sessions. */
     public void usePsk(byte[] key, byte[] identity) throws AgentException {
+        Checks.psk(key, identity);
         useCredentials(new Credentials.Psk(key, identity));
     }
 
@@ -300,6 +301,8 @@ public final class CoapsAgent implements AutoCloseable {
      */
     public synchronized void request(Code method, String uri, boolean confirmable, byte[] payload)
             throws AgentException {
+        Checks.uri(uri);
+        Checks.body(payload, "the payload");
         InetSocketAddress peer = requestTarget();
         if (endpoint == null || peer == null) {
             throw new AgentException(OtError.INVALID_STATE);
@@ -349,6 +352,14 @@ public final class CoapsAgent implements AutoCloseable {
             @Override
             public void onReject() {
                 finish(outstanding, new AgentEvent.RequestFailed(OtError.ABORT, "the peer answered with a Reset"));
+            }
+
+            @Override
+            public void onResponseHandlingError(Throwable error) {
+                // Californium refuses a response body over the limit (a block-wise GET of a large resource).
+                finish(outstanding, new AgentEvent.RequestFailed(OtError.NO_BUFS, "response refused: "
+                        + error.getMessage()));
+                outstanding.request.cancel();
             }
 
             @Override
@@ -414,7 +425,8 @@ public final class CoapsAgent implements AutoCloseable {
         return resource.path().toString();
     }
 
-    public void setResourcePath(String path) {
+    public void setResourcePath(String path) throws AgentException {
+        Checks.resourcePath(path);
         resource.setPath(UriPath.parse(path));
     }
 
@@ -422,7 +434,8 @@ public final class CoapsAgent implements AutoCloseable {
         return resource.content();
     }
 
-    public void setContent(byte[] content) {
+    public void setContent(byte[] content) throws AgentException {
+        Checks.body(content, "the content");
         resource.setContent(content);
     }
 

@@ -116,11 +116,14 @@ public final class SecureEndpoint {
         config.set(CoapConfig.ACK_INIT_RANDOM, (float) settings.ackRandomFactor());
         config.set(CoapConfig.MAX_RETRANSMIT, settings.maxRetransmit());
         config.set(CoapConfig.MAX_TRANSMIT_WAIT, settings.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        // Block-wise bodies up to the same limit in both roles; above it a 4.13 or a refused response.
+        config.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, Limits.MAX_BODY_BYTES);
 
         config.set(DtlsConfig.DTLS_ROLE, DtlsRole.BOTH);
         config.set(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT, settings.dtlsRetransmissionTimeout().toMillis(),
                 TimeUnit.MILLISECONDS);
         config.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, settings.dtlsMaxRetransmissions());
+        config.set(DtlsConfig.DTLS_MAX_FRAGMENTED_HANDSHAKE_MESSAGE_LENGTH, Limits.MAX_HANDSHAKE_MESSAGE_BYTES);
         // OpenThread's suites are the CCM_8 ones, which Californium does not count as "recommended".
         config.set(DtlsConfig.DTLS_RECOMMENDED_CIPHER_SUITES_ONLY, false);
         // Peers are reached by address literal; OpenThread checks no host name either.

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -27,6 +28,12 @@ import io.coapscli.agent.OtError;
 public final class X509Credentials {
 
     private static final String BUILT_IN = "/credentials/";
+
+    /**
+     * A credential file's largest size: a certificate chain is a few KB; 1 MiB still takes a system CA
+     * bundle (about 220 KB on Debian) as trust anchors.
+     */
+    public static final int MAX_FILE_BYTES = 1 << 20;
 
     private X509Credentials() {
     }
@@ -112,9 +119,26 @@ public final class X509Credentials {
         }
     }
 
+    /**
+     * A credential file, only if it is a regular file of at most {@link #MAX_FILE_BYTES}: a device, a
+     * FIFO or a huge file would otherwise be read without end.
+     */
     private static byte[] read(Path file) throws AgentException {
         try {
-            return Files.readAllBytes(file);
+            if (!Files.isRegularFile(file)) {
+                throw new AgentException(OtError.INVALID_ARGS, "cannot read " + file + ": "
+                        + (Files.exists(file) ? "not a regular file" : "no such file"));
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] content = in.readNBytes(MAX_FILE_BYTES + 1);
+                if (content.length > MAX_FILE_BYTES) {
+                    throw new AgentException(OtError.INVALID_ARGS, "cannot read " + file + ": larger than "
+                            + MAX_FILE_BYTES + " bytes");
+                }
+                return content;
+            }
+        } catch (AccessDeniedException e) {
+            throw new AgentException(OtError.INVALID_ARGS, "cannot read " + file + ": permission denied");
         } catch (IOException | SecurityException e) {
             throw new AgentException(OtError.INVALID_ARGS, "cannot read " + file + ": " + e.getMessage());
         }

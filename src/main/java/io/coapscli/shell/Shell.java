@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.coapscli.agent.AgentException;
 import io.coapscli.agent.CoapsAgent;
 import io.coapscli.agent.OtError;
@@ -13,6 +16,8 @@ import io.coapscli.agent.OtError;
  * ({@code Done} or {@code Error N: Name}), through the {@link Presenter}, the only code that prints.
  */
 public final class Shell {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(Shell.class);
 
     /** What one line did. */
     public record Executed(boolean succeeded, boolean exitRequested) {
@@ -74,12 +79,16 @@ public final class Shell {
         return new Executed(error == null, exitRequested);
     }
 
+    /** Runs a handler; whatever it throws becomes its error result, so no exception ever ends the shell. */
     private static AgentException run(Command command, List<String> args) {
         try {
             command.handler().run(args.subList(1, args.size()));
             return null;
         } catch (AgentException e) {
             return e;
+        } catch (RuntimeException e) {
+            LOGGER.debug("command {} failed unexpectedly", args.get(0), e);
+            return new AgentException(OtError.FAILED, "unexpected failure: " + e);
         }
     }
 

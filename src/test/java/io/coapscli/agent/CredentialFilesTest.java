@@ -63,7 +63,7 @@ class CredentialFilesTest {
             client.expectRun("coaps x509 " + file("chain.crt") + " " + file("foreign.key"),
                     "the private key does not match the certificate", "Error 7: InvalidArgs");
             client.expectRun("coaps x509 " + file("missing.crt") + " " + file("leaf.key"),
-                    "cannot read " + file("missing.crt") + ": " + file("missing.crt"), "Error 7: InvalidArgs");
+                    "cannot read " + file("missing.crt") + ": no such file", "Error 7: InvalidArgs");
             client.expectRun("coaps x509 " + file("chain.crt") + " " + file("chain.crt"),
                     "no private key in the key file", "Error 7: InvalidArgs");
             client.expectRun("coaps x509 " + file("node.crt") + " " + file("node.key") + " " + file("node.key"),

@@ -123,7 +123,7 @@ class ShellCommandsTest {
         node.expectRun("coaps psk a b c", "Error 7: InvalidArgs");
         node.expectRun("coaps psk secretPSK Client_identity", "Done");
         node.expectRun("coaps psk -x 736563726574 Client_identity", "Done");
-        node.expectRun("coaps psk -x 7g Client_identity", "not an even number of hex digits: 7g",
+        node.expectRun("coaps psk -x 7g Client_identity", "the key is not an even number of hex digits",
                 "Error 7: InvalidArgs");
         node.expectRun("coaps psk -x Client_identity", "Done"); // two arguments: the key is "-x"
         node.expectRun("coaps psk \"\" Client_identity", "Error 7: InvalidArgs");
@@ -133,9 +133,9 @@ class ShellCommandsTest {
     void aFailedCommandKeepsWhatTheUserSet() {
         node.expectRun("coaps resource kept", "Done");
         node.expectRun("coaps set kept-content", "Done");
-        node.expectRun("coaps psk -x zz id", "not an even number of hex digits: zz", "Error 7: InvalidArgs");
+        node.expectRun("coaps psk -x zz id", "the key is not an even number of hex digits", "Error 7: InvalidArgs");
         node.expectRun("coaps x509 /nonexistent/cert.pem /nonexistent/key.pem",
-                "cannot read /nonexistent/cert.pem: /nonexistent/cert.pem", "Error 7: InvalidArgs");
+                "cannot read /nonexistent/cert.pem: no such file", "Error 7: InvalidArgs");
         node.expectRun("coaps resource", "kept", "Done");
         node.expectRun("coaps set", "kept-content", "Done");
     }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.eclipse.californium.core.coap.Message;
 import org.eclipse.californium.core.network.serialization.UdpDataParser;
+import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
 
 /**
  * Hand-made CoAP messages (RFC 7252 section 3) for wire-level tests, and Californium's parser to read
@@ -47,6 +48,11 @@ public final class CoapBytes {
             out.writeBytes(payload.getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();
+    }
+
+    /** A message Californium builds from its object, for options {@link #message} cannot write. */
+    public static byte[] serialize(Message message) {
+        return new UdpDataSerializer().getByteArray(message);
     }
 
     public static Message parse(byte[] datagram) {
