@@ -126,7 +126,8 @@ class ShellCommandsTest {
         node.expectRun("coaps psk -x 7g Client_identity", "the key is not an even number of hex digits",
                 "Error 7: InvalidArgs");
         node.expectRun("coaps psk -x Client_identity", "Done"); // two arguments: the key is "-x"
-        node.expectRun("coaps psk \"\" Client_identity", "Error 7: InvalidArgs");
+        node.expectRun("coaps psk \"\" Client_identity", "the PSK and its identity must not be empty",
+                "Error 7: InvalidArgs");
     }
 
     @Test
