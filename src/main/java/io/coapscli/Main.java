@@ -2,14 +2,18 @@ package io.coapscli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.coapscli.shell.BoundedLines;
 import io.coapscli.shell.Output;
 import io.coapscli.shell.ShellSession;
 import io.coapscli.shell.StreamOutput;
@@ -32,6 +36,7 @@ public final class Main {
         Options options;
         try {
             options = Options.parse(Arrays.asList(argv));
+            requireWritableLogFile(options.logFile());
         } catch (Options.UsageException e) {
             System.err.println("coaps-cli: " + e.getMessage());
             System.err.println("Try 'coaps-cli --help'.");
@@ -72,9 +77,9 @@ public final class Main {
     private static void runLines(Options options) throws IOException {
         try (ShellSession session = new ShellSession(options.settings(), stdout(), options.json(), options.verbose())) {
             Signals.onInterruptOrTerminate(session);
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            BoundedLines in = new BoundedLines(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
             String line;
-            while ((line = in.readLine()) != null) {
+            while ((line = in.next()) != null) {
                 if (session.execute(line).exitRequested()) {
                     return;
                 }
@@ -109,18 +114,28 @@ public final class Main {
                 continue;
             }
             try {
-                if (source.file().toString().equals("-")) {
-                    lines.addAll(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                            .lines().toList());
-                } else {
-                    lines.addAll(Files.readAllLines(source.file(), StandardCharsets.UTF_8));
+                boolean stdin = source.file().toString().equals("-");
+                if (!stdin && !Files.isRegularFile(source.file())) {
+                    throw new ScriptFileException("cannot read script " + source.file() + ": "
+                            + (Files.exists(source.file()) ? "not a regular file" : "no such file"));
                 }
-            } catch (IOException | java.io.UncheckedIOException e) {
+                try (InputStream in = stdin ? System.in : Files.newInputStream(source.file())) {
+                    byte[] script = in.readNBytes(MAX_SCRIPT_BYTES + 1);
+                    if (script.length > MAX_SCRIPT_BYTES) {
+                        throw new ScriptFileException("cannot read script " + source.file() + ": larger than "
+                                + MAX_SCRIPT_BYTES + " bytes");
+                    }
+                    new String(script, StandardCharsets.UTF_8).lines().forEach(lines::add);
+                }
+            } catch (IOException e) {
                 throw new ScriptFileException("cannot read script " + source.file() + ": " + e.getMessage());
             }
         }
         return lines;
     }
+
+    /** Scripts are read whole before they run; this bounds the memory that takes. */
+    private static final int MAX_SCRIPT_BYTES = 1 << 20;
 
     /** A script file that cannot be read is a usage error (status 2). */
     private static final class ScriptFileException extends Exception {
@@ -131,6 +146,31 @@ public final class Main {
 
     private static Output stdout() {
         return new StreamOutput(new PrintStream(System.out, true, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The simple logger would print a stack trace and fall back to stderr for a log file it cannot open;
+     * the user asked for that file, so it is a usage error instead.
+     */
+    private static void requireWritableLogFile(String logFile) throws Options.UsageException {
+        if (logFile == null) {
+            return;
+        }
+        try {
+            Files.newOutputStream(Path.of(logFile), StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
+        } catch (IOException | RuntimeException e) {
+            throw new Options.UsageException("cannot write the log file " + logFile + ": " + describe(e));
+        }
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage();
     }
 
     /** SLF4J's simple logger reads these once, at its first use, so they are set before anything logs. */

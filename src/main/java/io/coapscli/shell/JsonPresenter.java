@@ -34,7 +34,7 @@ public final class JsonPresenter implements Presenter {
 
     @Override
     public void result(String commandLine, AgentException error) {
-        Json json = Json.object().put("type", "result").put("command", commandLine).put("done", error == null);
+        Json json = Json.object().put("type", "result").put("command", SecretLines.masked(commandLine)).put("done", error == null);
         if (error != null) {
             json.put("error", error(error.error())).put("reason", error.reason());
         }

@@ -19,6 +19,9 @@ public final class Shell {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(Shell.class);
 
+    /** The longest command line: room for a 64 KiB payload and the command around it. */
+    public static final int MAX_LINE_CHARS = 131072;
+
     /** What one line did. */
     public record Executed(boolean succeeded, boolean exitRequested) {
     }
@@ -52,6 +55,11 @@ public final class Shell {
     public Executed execute(String line) {
         agent.awaitQueuedEvents();
         Output out = presenter.output();
+        if (line.length() > MAX_LINE_CHARS) {
+            presenter.result(line.substring(0, 80) + "...", new AgentException(OtError.INVALID_ARGS,
+                    "the line is longer than " + MAX_LINE_CHARS + " characters"));
+            return new Executed(false, exitRequested);
+        }
         List<String> args;
         try {
             args = Arguments.split(line);

@@ -21,7 +21,7 @@ import io.coapscli.agent.AgentSettings;
 
 /**
  * The interactive shell on a terminal: JLine line editing, tab completion of commands and subcommands,
- * history kept between runs in ~/.coaps-cli_history, event lines above the prompt.
+ * history kept between runs in ~/.coaps-cli_history (private, without PSK lines), event lines above the prompt.
  */
 public final class TerminalShell {
 
@@ -36,8 +36,16 @@ public final class TerminalShell {
                 .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
             // The shell needs the reader for its output, and the reader completes from the shell's tables.
             AtomicReference<Completer> completer = new AtomicReference<>(NullCompleter.INSTANCE);
-            LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("coaps-cli")
-                    .variable(LineReader.HISTORY_FILE, historyFile())
+            LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("coaps-cli")
+                    .history(new PrivateHistory());
+            try {
+                PrivateHistory.secure(historyFile());
+                builder.variable(LineReader.HISTORY_FILE, historyFile());
+            } catch (IOException | RuntimeException e) {
+                System.err.println("coaps-cli: history is not kept between runs: cannot use " + historyFile()
+                        + ": " + e.getMessage());
+            }
+            LineReader reader = builder
                     .completer((lineReader, parsed, candidates) -> completer.get().complete(lineReader, parsed, candidates))
                     .build();
             try (ShellSession session = new ShellSession(settings, new TerminalOutput(reader), json, verbose)) {

@@ -37,7 +37,8 @@ class JsonOutputIT {
                 "coaps psk secretPSK Client_identity", "-c", "coaps start", "-c", "coaps resource r", "-c",
                 "coaps set \"caf\u00e9 au lait\"", "-c", "wait")) {
             for (int i = 0; i < 4; i++) {
-                server.expect("{\"type\":\"result\",\"command\":\"" + List.of("coaps psk secretPSK Client_identity",
+                // The key is masked in the echoed command.
+                server.expect("{\"type\":\"result\",\"command\":\"" + List.of("coaps psk ******** Client_identity",
                         "coaps start", "coaps resource r", "coaps set \\\"caf\u00e9 au lait\\\"").get(i)
                         + "\",\"done\":true,\"line\":\"Done\"}");
             }

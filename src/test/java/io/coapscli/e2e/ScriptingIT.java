@@ -1,6 +1,7 @@
 package io.coapscli.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.DatagramSocket;
@@ -105,6 +106,24 @@ class ScriptingIT {
             missing.awaitExit(2);
             assertTrue(missing.stderrText().contains("cannot read script"), missing.stderrText());
         }
+    }
+
+    @Test
+    void unusableLogFilesAndScriptFilesAreUsageErrorsWithoutAStackTrace(@TempDir Path dir) throws Exception {
+        String missingDirectory = dir.resolve("no-such-dir").resolve("coaps.log").toString();
+        try (ShellProcess process = ShellProcess.launch("--log-file", missingDirectory, "-c", "coaps isclosed")) {
+            assertEquals(List.of(), process.linesUntilExit(2));
+            assertTrue(process.stderrText().contains("cannot write the log file " + missingDirectory
+                    + ": no such directory"), process.stderrText());
+            assertFalse(process.stderrText().contains("Exception"), process.stderrText());
+        }
+        long started = System.nanoTime();
+        try (ShellProcess process = ShellProcess.launch("--script", "/dev/zero")) {
+            assertEquals(List.of(), process.linesUntilExit(2));
+            assertTrue(process.stderrText().contains("cannot read script /dev/zero: not a regular file"),
+                    process.stderrText());
+        }
+        assertTrue(System.nanoTime() - started < 30_000_000_000L, "refused at once, not read until memory ran out");
     }
 
     @Test
