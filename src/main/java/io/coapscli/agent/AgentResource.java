@@ -17,7 +17,8 @@ import org.eclipse.californium.core.server.MessageDeliverer;
 
 /**
  * The agent's one resource, as in OpenThread's CLI: a path and a content. GET reads the content, PUT and
- * POST replace it, DELETE empties it. Any other path is answered 4.04 and reported to nobody.
+ * POST replace it, DELETE empties it. Any other path is answered 4.04 and reported to nobody; what
+ * RFC 7252 asks of a server beyond that is in {@link RequestRules}.
  * Californium has already done deduplication and acknowledgement when a request arrives here.
  */
 final class AgentResource implements MessageDeliverer {
@@ -54,11 +55,18 @@ final class AgentResource implements MessageDeliverer {
     @Override
     public void deliverRequest(Exchange exchange) {
         Request request = exchange.getRequest();
+        if (refusedBeforeAnyResource(exchange, request)) {
+            return;
+        }
         UriPath requested = new UriPath(request.getOptions().getUriPath());
         InetSocketAddress peer = request.getSourceContext().getPeerAddress();
         // A GET larger than one message is fetched block by block (RFC 7959); Californium slices each
         // answer, and only the first block counts as the request a user made.
         boolean laterBlock = request.getOptions().hasBlock2() && request.getOptions().getBlock2().getNum() > 0;
+        ResponseCode refusal = RequestRules.precondition(request);
+        if (refusal == null) {
+            refusal = RequestRules.accept(request);
+        }
         Response response;
         synchronized (this) {
             if (path.isEmpty() || !path.equals(requested)) {
@@ -70,9 +78,9 @@ final class AgentResource implements MessageDeliverer {
                 events.accept(new AgentEvent.RequestReceived(peer, method, CoapMessage.of(request, method),
                         sessions.apply(peer)));
             }
-            response = handle(request);
+            response = refusal != null ? new Response(refusal) : handle(request);
         }
-        if (request.getType() == Type.NON && request.getCode() != Code.GET) {
+        if (refusal == null && request.getType() == Type.NON && request.getCode() != Code.GET) {
             // OpenThread answers a non-confirmable PUT, POST or DELETE with nothing.
             exchange.setComplete();
             return;
@@ -91,6 +99,31 @@ final class AgentResource implements MessageDeliverer {
             }
         });
         exchange.sendResponse(response);
+    }
+
+    /**
+     * Requests no server of ours could perform, answered without a line, like a 4.04: a proxy request
+     * (5.05), and a critical option we do not process, answered 4.02 if confirmable and rejected with a
+     * Reset if not (RFC 7252 section 5.4.1).
+     */
+    private static boolean refusedBeforeAnyResource(Exchange exchange, Request request) {
+        ResponseCode proxying = RequestRules.proxying(request);
+        if (proxying != null) {
+            exchange.sendResponse(new Response(proxying));
+            return true;
+        }
+        Integer critical = RequestRules.unprocessedCriticalOption(request);
+        if (critical == null) {
+            return false;
+        }
+        if (request.isConfirmable()) {
+            Response badOption = new Response(ResponseCode.BAD_OPTION);
+            badOption.setPayload("critical option " + critical + " not supported");
+            exchange.sendResponse(badOption);
+        } else {
+            exchange.sendReject();
+        }
+        return true;
     }
 
     private Response handle(Request request) {

@@ -8,7 +8,11 @@ import java.time.Duration;
 
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.Message;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.coap.Option;
 import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.Token;
+import org.eclipse.californium.core.coap.option.StandardOptionRegistry;
 import org.eclipse.californium.elements.RawData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,6 +152,114 @@ class WireConformanceTest {
             node.expectEvent("coaps request from 127.0.0.1 GET");
             node.expectEvent("coaps response sent");
         }
+    }
+
+    /** A request Californium serializes for the raw peer, to the node's resource "r". */
+    private static Request request(CoAP.Type type, CoAP.Code code, int mid) {
+        Request request = new Request(code, type);
+        request.setMID(mid);
+        request.setToken(Token.fromProvider(TOKEN));
+        request.getOptions().setUriPath("r");
+        return request;
+    }
+
+    /** Sends the request and returns the first datagram that comes back. */
+    private Message exchange(Request request) throws InterruptedException {
+        raw.send(nodeAddress(), CoapBytes.serialize(request));
+        return CoapBytes.parse(raw.awaitDatagram(WAIT).getBytes());
+    }
+
+    @Test
+    void aPutWithIfNoneMatchIsAnswered412AndChangesNothing() throws Exception {
+        node.expectRun("coaps resource r", "Done");
+        Request put = request(CoAP.Type.CON, CoAP.Code.PUT, 0x3001);
+        put.getOptions().setIfNoneMatch(true);
+        put.setPayload("overwritten");
+        assertEquals(CoAP.ResponseCode.PRECONDITION_FAILED.value, exchange(put).getRawCode());
+        node.expectEvent("coaps connected");
+        node.expectEvent("coaps request from 127.0.0.1 PUT with payload: 6f7665727772697474656e");
+        node.expectEvent("coaps response sent");
+        node.expectRun("coaps set", "helloWorld", "Done");
+    }
+
+    @Test
+    void ifMatchPassesForAnyRepresentationAndFailsForAnEtagTheResourceNeverHas() throws Exception {
+        node.expectRun("coaps resource r", "Done");
+        Request etag = request(CoAP.Type.CON, CoAP.Code.PUT, 0x3101);
+        etag.getOptions().addIfMatch(new byte[] {1, 2, 3, 4});
+        etag.setPayload("etag");
+        assertEquals(CoAP.ResponseCode.PRECONDITION_FAILED.value, exchange(etag).getRawCode());
+        node.expectRun("coaps set", "helloWorld", "Done");
+
+        Request exists = request(CoAP.Type.CON, CoAP.Code.PUT, 0x3102);
+        exists.getOptions().addIfMatch(new byte[0]);
+        exists.setPayload("changed");
+        assertEquals(CoAP.ResponseCode.CHANGED.value, exchange(exists).getRawCode());
+        node.expectRun("coaps set", "changed", "Done");
+    }
+
+    @Test
+    void criticalOptionsTheServerDoesNotProcessAreAnswered402OrRejected() throws Exception {
+        node.expectRun("coaps resource r", "Done");
+        Request oscore = request(CoAP.Type.CON, CoAP.Code.GET, 0x3201);
+        oscore.getOptions().setOscore(new byte[] {9});
+        Message answer = exchange(oscore);
+        assertEquals(CoAP.ResponseCode.BAD_OPTION.value, answer.getRawCode());
+        assertEquals("critical option 9 not supported", answer.getPayloadString());
+
+        Request qBlock1 = request(CoAP.Type.CON, CoAP.Code.PUT, 0x3202);
+        qBlock1.getOptions().addOption(new Option(StandardOptionRegistry.Q_BLOCK_1, 0));
+        qBlock1.setPayload("q");
+        assertEquals(CoAP.ResponseCode.BAD_OPTION.value, exchange(qBlock1).getRawCode());
+
+        Request nonConfirmable = request(CoAP.Type.NON, CoAP.Code.GET, 0x3203);
+        nonConfirmable.getOptions().setOscore(new byte[] {9});
+        Message reset = exchange(nonConfirmable);
+        assertEquals(CoAP.Type.RST, reset.getType());
+        assertEquals(0x3203, reset.getMID());
+
+        // Elective options it does not know are ignored; none of the refused requests printed a line.
+        Request elective = request(CoAP.Type.CON, CoAP.Code.GET, 0x3204);
+        elective.getOptions().addOption(new Option(StandardOptionRegistry.NO_RESPONSE, 0));
+        assertEquals(CoAP.ResponseCode.CONTENT.value, exchange(elective).getRawCode());
+        node.expectEvent("coaps connected");
+        node.expectEvent("coaps request from 127.0.0.1 GET");
+        node.expectRun("coaps set", "helloWorld", "Done");
+    }
+
+    @Test
+    void aProxyRequestIsAnswered505AndAnUnacceptableFormat406() throws Exception {
+        node.expectRun("coaps resource r", "Done");
+        Request proxy = request(CoAP.Type.CON, CoAP.Code.GET, 0x3301);
+        proxy.getOptions().setProxyUri("coap://127.0.0.1/r");
+        assertEquals(CoAP.ResponseCode.PROXY_NOT_SUPPORTED.value, exchange(proxy).getRawCode());
+
+        Request json = request(CoAP.Type.CON, CoAP.Code.GET, 0x3302);
+        json.getOptions().setAccept(MediaTypeRegistry.APPLICATION_JSON);
+        assertEquals(CoAP.ResponseCode.NOT_ACCEPTABLE.value, exchange(json).getRawCode());
+
+        Request text = request(CoAP.Type.CON, CoAP.Code.GET, 0x3303);
+        text.getOptions().setAccept(MediaTypeRegistry.TEXT_PLAIN);
+        assertEquals(CoAP.ResponseCode.CONTENT.value, exchange(text).getRawCode());
+    }
+
+    /**
+     * Californium's own decisions, pinned so that an upgrade that changes them is noticed (docs/RELIABILITY.md):
+     * a confirmable request with a format error after its token is answered 4.02, not with the Reset
+     * RFC 7252 section 4.2 asks for, and a message with a reserved token length (9-15) is dropped silently.
+     */
+    @Test
+    void californiumsAnswersToMalformedConfirmableMessagesArePinned() throws Exception {
+        node.expectRun("coaps resource r", "Done");
+        raw.send(nodeAddress(), new byte[] {0x41, 0x01, 0x34, 0x01, 0x01, (byte) 0xbd, 0x01}); // option past the end
+        Message badOption = CoapBytes.parse(raw.awaitDatagram(WAIT).getBytes());
+        assertEquals(CoAP.ResponseCode.BAD_OPTION.value, badOption.getRawCode());
+        assertEquals(0x3401, badOption.getMID());
+
+        raw.send(nodeAddress(), new byte[] {0x4f, 0x01, 0x34, 0x02, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15});
+        Request valid = request(CoAP.Type.CON, CoAP.Code.GET, 0x3403);
+        Message next = exchange(valid);
+        assertEquals(0x3403, next.getMID(), "the token-length-15 message got no answer; the next one did");
     }
 
     /**
