@@ -13,7 +13,8 @@ import io.coapscli.agent.AgentSettings;
 
 /** The process options: {@code --port}, {@code --bind}, {@code --log-level}, {@code --log-file}, {@code --help}, {@code --version}. */
 record Options(int port, InetAddress bind, String logLevel, String logFile, boolean help, boolean version,
-        boolean json, boolean verbose, List<Source> script, int dtlsTimeoutMs, int ackTimeoutMs) {
+        boolean json, boolean verbose, List<Source> script, int dtlsTimeoutMs, int ackTimeoutMs,
+        int idleTimeoutSeconds) {
 
     /** A scripted command: one {@code -c} line, or a {@code --script} file's lines. */
     record Source(String command, Path file) {
@@ -32,6 +33,8 @@ record Options(int port, InetAddress bind, String logLevel, String logFile, bool
               --dtls-timeout MS  initial DTLS retransmission timeout, doubled for each of 4 retransmissions
                                  (default 1000: a handshake gives up after 31 s)
               --ack-timeout MS   CoAP ACK_TIMEOUT (default 2000: a request gives up after 93 s)
+              --idle-timeout S   end a server session from which nothing came for S seconds
+                                 (default 300; 0 keeps idle sessions forever)
               --log-level LEVEL  error, warn, info, debug or trace; logs go to stderr (default error)
               --log-file FILE    write logs to FILE instead of stderr
               --help             print this help and exit
@@ -64,6 +67,7 @@ record Options(int port, InetAddress bind, String logLevel, String logFile, bool
         AgentSettings defaults = AgentSettings.defaults();
         int dtlsTimeoutMs = (int) defaults.dtlsRetransmissionTimeout().toMillis();
         int ackTimeoutMs = (int) defaults.ackTimeout().toMillis();
+        int idleTimeoutSeconds = (int) defaults.idleTimeout().toSeconds();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -79,18 +83,27 @@ record Options(int port, InetAddress bind, String logLevel, String logFile, bool
                 case "--verbose" -> verbose = true;
                 case "--dtls-timeout" -> dtlsTimeoutMs = millis(value(args, ++i, arg), arg);
                 case "--ack-timeout" -> ackTimeoutMs = millis(value(args, ++i, arg), arg);
+                case "--idle-timeout" -> idleTimeoutSeconds = seconds(value(args, ++i, arg), arg);
                 default -> throw new UsageException("unknown option: " + arg);
             }
         }
         return new Options(port, bind, logLevel, logFile, help, version, json, verbose, List.copyOf(script),
-                dtlsTimeoutMs, ackTimeoutMs);
+                dtlsTimeoutMs, ackTimeoutMs, idleTimeoutSeconds);
     }
 
     AgentSettings settings() {
         AgentSettings defaults = AgentSettings.defaults();
         return defaults.withBindAddress(bind, port)
                 .withDtlsTiming(Duration.ofMillis(dtlsTimeoutMs), defaults.dtlsMaxRetransmissions())
-                .withCoapTiming(Duration.ofMillis(ackTimeoutMs), defaults.ackRandomFactor(), defaults.maxRetransmit());
+                .withCoapTiming(Duration.ofMillis(ackTimeoutMs), defaults.ackRandomFactor(), defaults.maxRetransmit())
+                .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds));
+    }
+
+    private static int seconds(String text, String option) throws UsageException {
+        if (text.matches("\\d{1,7}")) {
+            return Integer.parseInt(text);
+        }
+        throw new UsageException(option + " takes seconds from 0 to 9999999, not " + text);
     }
 
     private static int millis(String text, String option) throws UsageException {

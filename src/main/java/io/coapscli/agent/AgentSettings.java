@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param maxRetransmit RFC 7252 MAX_RETRANSMIT (4)
  * @param dtlsRetransmissionTimeout RFC 6347 section 4.2.4.1 initial retransmission timer (1 s), doubled per try
  * @param dtlsMaxRetransmissions retransmissions of a handshake flight before the handshake fails (4)
+ * @param idleTimeout a server session from which nothing came for this long ends (300 s, libcoap's
+ *            session timeout); zero keeps idle server sessions forever
  */
 public record AgentSettings(
         InetSocketAddress bindAddress,
@@ -21,30 +23,36 @@ public record AgentSettings(
         double ackRandomFactor,
         int maxRetransmit,
         Duration dtlsRetransmissionTimeout,
-        int dtlsMaxRetransmissions) {
+        int dtlsMaxRetransmissions,
+        Duration idleTimeout) {
 
     /** IANA port for coaps (RFC 7252 section 12.7). */
     public static final int DEFAULT_PORT = 5684;
 
     public static AgentSettings defaults() {
         return new AgentSettings(new InetSocketAddress(DEFAULT_PORT), Duration.ofSeconds(2), 1.5, 4,
-                Duration.ofSeconds(1), 4);
+                Duration.ofSeconds(1), 4, Duration.ofSeconds(300));
     }
 
     public AgentSettings withBindAddress(InetAddress address, int port) {
         InetSocketAddress bind = address == null ? new InetSocketAddress(port) : new InetSocketAddress(address, port);
         return new AgentSettings(bind, ackTimeout, ackRandomFactor, maxRetransmit, dtlsRetransmissionTimeout,
-                dtlsMaxRetransmissions);
+                dtlsMaxRetransmissions, idleTimeout);
     }
 
     public AgentSettings withCoapTiming(Duration ackTimeout, double ackRandomFactor, int maxRetransmit) {
         return new AgentSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit, dtlsRetransmissionTimeout,
-                dtlsMaxRetransmissions);
+                dtlsMaxRetransmissions, idleTimeout);
     }
 
     public AgentSettings withDtlsTiming(Duration retransmissionTimeout, int maxRetransmissions) {
         return new AgentSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit, retransmissionTimeout,
-                maxRetransmissions);
+                maxRetransmissions, idleTimeout);
+    }
+
+    public AgentSettings withIdleTimeout(Duration idleTimeout) {
+        return new AgentSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit, dtlsRetransmissionTimeout,
+                dtlsMaxRetransmissions, idleTimeout);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.coapscli.agent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,10 @@ public final class CoapsAgent implements AutoCloseable {
         });
         eventThread.setRemoveOnCancelPolicy(true);
         eventThread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        if (!settings.idleTimeout().isZero()) {
+            long period = Math.max(10, Math.min(1000, settings.idleTimeout().toMillis() / 2));
+            eventThread.scheduleWithFixedDelay(this::endIdleServerSessions, period, period, TimeUnit.MILLISECONDS);
+        }
     }
 
     // ---- lifecycle -------------------------------------------------------------------------------
@@ -197,6 +202,36 @@ public final class CoapsAgent implements AutoCloseable {
         }
         // Closing only queues close_notify on each connection's own thread; nothing here waits.
         endSessions(sessions.keySet(), "closed by us", true).forEach(endpoint::close);
+    }
+
+    /** Server sessions silent for longer than the idle timeout end, as if the peer had closed them. */
+    private synchronized void endIdleServerSessions() {
+        if (endpoint == null) {
+            return;
+        }
+        Set<InetSocketAddress> idle = new HashSet<>();
+        for (InetSocketAddress peer : endpoint.idleServerSessions(settings.idleTimeout())) {
+            Session session = sessions.get(peer);
+            if (session != null && !session.clientRole && session.established) {
+                idle.add(peer);
+            }
+        }
+        if (!idle.isEmpty()) {
+            String reason = "idle for more than " + settings.idleTimeout().toMillis() / 1000.0 + " s";
+            endSessions(idle, reason, true).forEach(endpoint::close);
+        }
+    }
+
+    /**
+     * A confirmable request that got no acknowledgement at all means the peer is gone or restarted (its
+     * DTLS state lost): the session ends, so that a new {@code connect} works without a disconnect first.
+     */
+    private synchronized void peerStoppedAnswering(InetSocketAddress peer) {
+        Session session = sessions.get(peer);
+        if (endpoint != null && session != null && session.established) {
+            endSessions(Set.of(peer), "the peer stopped answering: a confirmable request got no acknowledgement", true)
+                    .forEach(endpoint::close);
+        }
     }
 
     private Session clientSession() {
@@ -345,8 +380,7 @@ public final class CoapsAgent implements AutoCloseable {
 
             @Override
             public void onTimeout() {
-                finish(outstanding, new AgentEvent.RequestFailed(OtError.RESPONSE_TIMEOUT,
-                        "no acknowledgement after " + settings.maxRetransmit() + " retransmissions"));
+                timedOut(outstanding, "no acknowledgement after " + settings.maxRetransmit() + " retransmissions");
             }
 
             @Override
@@ -370,20 +404,29 @@ public final class CoapsAgent implements AutoCloseable {
         // A non-confirmable request has no retransmission timeout of its own; give every request the same bound.
         long timeout = settings.responseTimeout().toMillis();
         outstanding.deadline = eventThread.schedule(() -> {
-            finish(outstanding, new AgentEvent.RequestFailed(OtError.RESPONSE_TIMEOUT,
-                    "no response within " + timeout + " ms"));
+            timedOut(outstanding, "no response within " + timeout + " ms");
             outstanding.request.cancel();
         }, timeout, TimeUnit.MILLISECONDS);
     }
 
-    private void finish(PendingRequest outstanding, AgentEvent outcome) {
+    /** ResponseTimeout; a confirmable request that was not even acknowledged also ends its session. */
+    private void timedOut(PendingRequest outstanding, String reason) {
+        if (finish(outstanding, new AgentEvent.RequestFailed(OtError.RESPONSE_TIMEOUT, reason))
+                && outstanding.request.isConfirmable() && !outstanding.request.isAcknowledged()) {
+            peerStoppedAnswering(outstanding.peer);
+        }
+    }
+
+    /** Reports the request's outcome, if it is the first; returns whether it was. */
+    private boolean finish(PendingRequest outstanding, AgentEvent outcome) {
         synchronized (this) {
             if (!outstanding.finish()) {
-                return;
+                return false;
             }
             pending.remove(outstanding);
             emit(outcome);
             notifyAll();
+            return true;
         }
     }
 

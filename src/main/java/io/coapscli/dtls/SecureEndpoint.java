@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -168,6 +169,11 @@ public final class SecureEndpoint {
     /** Starts a full handshake with the peer and sends nothing else. */
     public void handshake(InetSocketAddress peer) {
         connector.send(RawData.outbound(new byte[0], new HandshakeProbe(peer), null, false));
+    }
+
+    /** Peers of established server sessions from which nothing came, and to which nothing went, for this long. */
+    public List<InetSocketAddress> idleServerSessions(Duration idle) {
+        return tracker.idleServerSessions(idle.toNanos());
     }
 
     /** Closes the session with the peer: close_notify, and no event for it. */

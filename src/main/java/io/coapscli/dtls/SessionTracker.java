@@ -3,10 +3,12 @@ package io.coapscli.dtls;
 import java.net.InetSocketAddress;
 import java.security.Principal;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
 import org.eclipse.californium.elements.auth.X509CertPath;
+import org.eclipse.californium.elements.util.ClockUtil;
 import org.eclipse.californium.scandium.ConnectionListener;
 import org.eclipse.californium.scandium.dtls.ClientHandshaker;
 import org.eclipse.californium.scandium.dtls.Connection;
@@ -91,6 +93,16 @@ final class SessionTracker extends SessionAdapter implements ConnectionListener 
         }
         if (ended != null) {
             events.sessionEnded(ended.peer(), ended.clientRole(), "ended by a fatal alert or eviction");
+        }
+    }
+
+    /** Established server-role sessions whose last record, in or out, is older than {@code idleNanos}. */
+    List<InetSocketAddress> idleServerSessions(long idleNanos) {
+        long now = ClockUtil.nanoRealtime();
+        synchronized (established) {
+            return established.entrySet().stream()
+                    .filter(entry -> !entry.getValue().clientRole() && now - entry.getKey().getLastMessageNanos() > idleNanos)
+                    .map(entry -> entry.getValue().peer()).toList();
         }
     }
 

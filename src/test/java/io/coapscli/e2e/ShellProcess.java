@@ -114,6 +114,12 @@ final class ShellProcess implements AutoCloseable {
         process.toHandle().destroy();
     }
 
+    /** SIGKILL to our child, by its handle: it dies without a word to anyone, as in a crash. */
+    void kill() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        process.waitFor(LINE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Every stdout line not yet expected, until the process ends, after asserting its exit status. */
     List<String> linesUntilExit(int status) throws InterruptedException {
         awaitExit(status);

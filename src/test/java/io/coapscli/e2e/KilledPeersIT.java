@@ -1,0 +1,64 @@
+package io.coapscli.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Peers killed with SIGKILL mid-session, on each side: the survivor notices and goes on. */
+class KilledPeersIT {
+
+    private static ShellProcess server(int port, String... extra) throws Exception {
+        java.util.List<String> options = new java.util.ArrayList<>(java.util.List.of("--port", String.valueOf(port),
+                "--ack-timeout", "100", "--dtls-timeout", "100"));
+        options.addAll(java.util.List.of(extra));
+        ShellProcess server = ShellProcess.launch(options.toArray(new String[0]));
+        server.run("coaps psk secretPSK Client_identity", "Done");
+        server.run("coaps start", "Done");
+        server.run("coaps resource r", "Done");
+        return server;
+    }
+
+    @Test
+    void aClientNoticesItsKilledServerAndConnectsToTheRestartedOneWithoutADisconnect() throws Exception {
+        int port = ScriptingIT.freeUdpPort();
+        try (ShellProcess client = ShellProcess.launch("--port", "0", "--ack-timeout", "100", "--dtls-timeout", "100")) {
+            client.run("coaps psk secretPSK Client_identity", "Done");
+            client.run("coaps start", "Done");
+            try (ShellProcess first = server(port)) {
+                client.run("coaps connect 127.0.0.1 " + port, "Done", "coaps connected");
+                first.expect("coaps connected");
+                first.kill();
+            }
+            client.run("coaps isconnected", "yes", "Done"); // nothing can tell yet
+            client.run("coaps get r con", "Done", "coaps receive response error 28: ResponseTimeout",
+                    "coaps disconnected");
+            try (ShellProcess restarted = server(port)) {
+                client.run("coaps connect 127.0.0.1 " + port, "Done", "coaps connected");
+                client.run("coaps get r con", "Done", "coaps response from 127.0.0.1 with payload: 68656c6c6f576f726c6400");
+                restarted.expect("coaps connected");
+                restarted.expect("coaps request from 127.0.0.1 GET");
+            }
+            client.run("exit", "Done");
+        }
+    }
+
+    @Test
+    void aServerEndsTheSessionOfAKilledClientAfterTheIdleTimeout() throws Exception {
+        int port = ScriptingIT.freeUdpPort();
+        try (ShellProcess server = server(port, "--idle-timeout", "1")) {
+            try (ShellProcess client = ShellProcess.launch("--port", "0")) {
+                client.run("coaps psk secretPSK Client_identity", "Done");
+                client.run("coaps start", "Done");
+                client.run("coaps connect ::1 " + port, "Done", "coaps connected");
+                server.expect("coaps connected");
+                client.kill();
+            }
+            long killed = System.nanoTime();
+            server.expect("coaps disconnected");
+            long seconds = (System.nanoTime() - killed) / 1_000_000_000L;
+            assertTrue(seconds < 5, "ended " + seconds + " s after the kill");
+            server.run("coaps isconnactive", "no", "Done");
+            server.exit();
+        }
+    }
+}
