@@ -88,10 +88,11 @@ class FailurePathsTest {
             client.expectRun("coaps start", "Done");
             client.expectRun("coaps connect 127.0.0.1 " + silent.port(), "Done");
             client.expectEvent("coaps connected");
-            client.expectRun("coaps get test-resource con", "Done");
-            client.expectEvent("coaps receive response error 28: ResponseTimeout");
             client.expectRun("coaps get test-resource", "Done");
             client.expectEvent("coaps receive response error 28: ResponseTimeout");
+            client.expectRun("coaps get test-resource con", "Done");
+            client.expectEvent("coaps receive response error 28: ResponseTimeout");
+            client.expectEvent("coaps disconnected"); // not even acknowledged: the peer is gone (DeadPeersTest)
         }
     }
 
