@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -17,9 +14,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.CoAP.Type;
-import org.eclipse.californium.core.coap.MessageObserverAdapter;
 import org.eclipse.californium.core.coap.Request;
-import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.elements.AddressEndpointContext;
 
 import org.slf4j.Logger;
@@ -47,7 +42,7 @@ public final class CoapsAgent implements AutoCloseable {
     private final AgentListener listener;
     private final ScheduledThreadPoolExecutor eventThread;
     private final AgentResource resource = new AgentResource(this::emit, this::sessionInfo);
-    private final Set<PendingRequest> pending = ConcurrentHashMap.newKeySet();
+    private final OutstandingRequests requests;
 
     // Guarded by this.
     private Credentials credentials;
@@ -57,7 +52,7 @@ public final class CoapsAgent implements AutoCloseable {
     private boolean verifyPeer;
     private int maxAttempts;
     private int attempts;
-    private final Map<InetSocketAddress, Session> sessions = new LinkedHashMap<>();
+    private final Sessions sessions = new Sessions();
 
     public CoapsAgent(AgentSettings settings, AgentListener listener) {
         this.settings = settings;
@@ -69,6 +64,23 @@ public final class CoapsAgent implements AutoCloseable {
         });
         eventThread.setRemoveOnCancelPolicy(true);
         eventThread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.requests = new OutstandingRequests(this, new OutstandingRequests.Owner() {
+            @Override
+            public void reportOutcome(AgentEvent outcome) {
+                emit(outcome);
+                CoapsAgent.this.notifyAll();
+            }
+
+            @Override
+            public SessionInfo sessionInfo(InetSocketAddress peer) {
+                return CoapsAgent.this.sessionInfo(peer);
+            }
+
+            @Override
+            public void peerStoppedAnswering(InetSocketAddress peer) {
+                CoapsAgent.this.peerStoppedAnswering(peer);
+            }
+        }, settings, eventThread);
         if (!settings.idleTimeout().isZero()) {
             long period = Math.max(10, Math.min(1000, settings.idleTimeout().toMillis() / 2));
             eventThread.scheduleWithFixedDelay(this::endIdleServerSessions, period, period, TimeUnit.MILLISECONDS);
@@ -102,7 +114,7 @@ public final class CoapsAgent implements AutoCloseable {
             if (closing == null) {
                 return;
             }
-            open = endSessions(sessions.keySet(), "closed by us", false);
+            open = endSessions(sessions.peers(), "closed by us", false);
             endpoint = null;
             boundAddress = null;
         }
@@ -121,7 +133,7 @@ public final class CoapsAgent implements AutoCloseable {
 
     /** Some session has completed its handshake. */
     public synchronized boolean isConnected() {
-        return sessions.values().stream().anyMatch(session -> session.established);
+        return sessions.anyEstablished();
     }
 
     /** The address the socket is bound to, or null when not started. */
@@ -182,10 +194,10 @@ public final class CoapsAgent implements AutoCloseable {
 
     /** Starts a handshake with the peer; {@link AgentEvent.Connected} or {@link AgentEvent.Disconnected} follows. */
     public synchronized void connect(InetSocketAddress peer) throws AgentException {
-        if (endpoint == null || credentials == null || clientSession() != null) {
+        if (endpoint == null || credentials == null || sessions.client() != null) {
             throw new AgentException(OtError.INVALID_STATE);
         }
-        sessions.put(peer, new Session(peer, true));
+        sessions.add(new Session(peer, true));
         attempts++;
         try {
             endpoint.handshake(peer);
@@ -201,7 +213,7 @@ public final class CoapsAgent implements AutoCloseable {
             return;
         }
         // Closing only queues close_notify on each connection's own thread; nothing here waits.
-        endSessions(sessions.keySet(), "closed by us", true).forEach(endpoint::close);
+        endSessions(sessions.peers(), "closed by us", true).forEach(endpoint::close);
     }
 
     /** Server sessions silent for longer than the idle timeout end, as if the peer had closed them. */
@@ -211,8 +223,7 @@ public final class CoapsAgent implements AutoCloseable {
         }
         Set<InetSocketAddress> idle = new HashSet<>();
         for (InetSocketAddress peer : endpoint.idleServerSessions(settings.idleTimeout())) {
-            Session session = sessions.get(peer);
-            if (session != null && !session.clientRole && session.established) {
+            if (sessions.isEstablishedServerSession(peer)) {
                 idle.add(peer);
             }
         }
@@ -234,10 +245,6 @@ public final class CoapsAgent implements AutoCloseable {
         }
     }
 
-    private Session clientSession() {
-        return sessions.values().stream().filter(session -> session.clientRole).findFirst().orElse(null);
-    }
-
     /**
      * Removes the sessions, aborts their requests and reports each as disconnected.
      *
@@ -253,7 +260,7 @@ public final class CoapsAgent implements AutoCloseable {
         }
         for (Session session : removed) {
             emit(new AgentEvent.Disconnected(session.peer, session.clientRole, session.established, reason));
-            abortRequestsTo(session.peer);
+            requests.abortTo(session.peer);
         }
         notifyAll();
         return ended;
@@ -292,7 +299,7 @@ public final class CoapsAgent implements AutoCloseable {
                 if (!isCurrent() || clientRole) {
                     return;
                 }
-                sessions.put(peer, new Session(peer, false));
+                sessions.add(new Session(peer, false));
                 attempts++;
             }
         }
@@ -315,7 +322,7 @@ public final class CoapsAgent implements AutoCloseable {
         @Override
         public void sessionEnded(InetSocketAddress peer, boolean clientRole, String reason) {
             synchronized (CoapsAgent.this) {
-                if (!isCurrent() || !sessions.containsKey(peer)) {
+                if (!isCurrent() || sessions.get(peer) == null) {
                     return;
                 }
                 endSessions(Set.of(peer), reason, true);
@@ -338,7 +345,7 @@ public final class CoapsAgent implements AutoCloseable {
             throws AgentException {
         Checks.uri(uri);
         Checks.body(payload, "the payload");
-        InetSocketAddress peer = requestTarget();
+        InetSocketAddress peer = sessions.requestTarget();
         if (endpoint == null || peer == null) {
             throw new AgentException(OtError.INVALID_STATE);
         }
@@ -353,95 +360,13 @@ public final class CoapsAgent implements AutoCloseable {
             request.setPayload(payload);
         }
         if (method == Code.GET || confirmable) {
-            track(new PendingRequest(request, peer));
+            requests.track(request, peer);
         }
         endpoint.sendRequest(request);
     }
 
-    private InetSocketAddress requestTarget() {
-        Session client = clientSession();
-        if (client != null) {
-            return client.established ? client.peer : null;
-        }
-        List<Session> established = sessions.values().stream().filter(session -> session.established).toList();
-        return established.size() == 1 ? established.get(0).peer : null;
-    }
-
-    private void track(PendingRequest outstanding) {
-        pending.add(outstanding);
-        outstanding.request.addMessageObserver(new MessageObserverAdapter() {
-            @Override
-            public void onResponse(Response response) {
-                InetSocketAddress from = response.getSourceContext().getPeerAddress();
-                Duration roundTrip = Duration.ofNanos(System.nanoTime() - outstanding.sentNanos);
-                finish(outstanding, new AgentEvent.ResponseReceived(from,
-                        CoapMessage.of(response, response.getCode().text), roundTrip, sessionInfo(from)));
-            }
-
-            @Override
-            public void onTimeout() {
-                timedOut(outstanding, "no acknowledgement after " + settings.maxRetransmit() + " retransmissions");
-            }
-
-            @Override
-            public void onReject() {
-                finish(outstanding, new AgentEvent.RequestFailed(OtError.ABORT, "the peer answered with a Reset"));
-            }
-
-            @Override
-            public void onResponseHandlingError(Throwable error) {
-                // Californium refuses a response body over the limit (a block-wise GET of a large resource).
-                finish(outstanding, new AgentEvent.RequestFailed(OtError.NO_BUFS, "response refused: "
-                        + error.getMessage()));
-                outstanding.request.cancel();
-            }
-
-            @Override
-            public void onSendError(Throwable error) {
-                finish(outstanding, new AgentEvent.RequestFailed(OtError.ABORT, "not sent: " + error.getMessage()));
-            }
-        });
-        // A non-confirmable request has no retransmission timeout of its own; give every request the same bound.
-        long timeout = settings.responseTimeout().toMillis();
-        outstanding.deadline = eventThread.schedule(() -> {
-            timedOut(outstanding, "no response within " + timeout + " ms");
-            outstanding.request.cancel();
-        }, timeout, TimeUnit.MILLISECONDS);
-    }
-
-    /** ResponseTimeout; a confirmable request that was not even acknowledged also ends its session. */
-    private void timedOut(PendingRequest outstanding, String reason) {
-        if (finish(outstanding, new AgentEvent.RequestFailed(OtError.RESPONSE_TIMEOUT, reason))
-                && outstanding.request.isConfirmable() && !outstanding.request.isAcknowledged()) {
-            peerStoppedAnswering(outstanding.peer);
-        }
-    }
-
-    /** Reports the request's outcome, if it is the first; returns whether it was. */
-    private boolean finish(PendingRequest outstanding, AgentEvent outcome) {
-        synchronized (this) {
-            if (!outstanding.finish()) {
-                return false;
-            }
-            pending.remove(outstanding);
-            emit(outcome);
-            notifyAll();
-            return true;
-        }
-    }
-
-    private void abortRequestsTo(InetSocketAddress peer) {
-        for (PendingRequest outstanding : List.copyOf(pending)) {
-            if (outstanding.peer.equals(peer)) {
-                finish(outstanding, new AgentEvent.RequestFailed(OtError.ABORT, "the session closed"));
-                outstanding.request.cancel();
-            }
-        }
-    }
-
     private synchronized SessionInfo sessionInfo(InetSocketAddress peer) {
-        Session session = sessions.get(peer);
-        return session == null ? SessionInfo.UNKNOWN : session.info;
+        return sessions.info(peer);
     }
 
     /**
@@ -452,7 +377,7 @@ public final class CoapsAgent implements AutoCloseable {
      */
     public synchronized boolean awaitSettled(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!pending.isEmpty() || sessions.values().stream().anyMatch(s -> s.clientRole && !s.established)) {
+        while (!requests.isEmpty() || sessions.clientHandshaking()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;

@@ -1,0 +1,123 @@
+package io.coapscli.agent;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.californium.core.coap.MessageObserverAdapter;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.Response;
+
+/**
+ * The requests waiting for their outcome: a response, a timeout, a Reset, a refused response, a send
+ * error or an abort. Each gets exactly one, reported through the {@link Owner} while holding the agent's
+ * lock, so that whoever waits for the agent to settle sees the outcome and its event together.
+ */
+final class OutstandingRequests {
+
+    /** What the agent provides. */
+    interface Owner {
+        /** Reports an outcome; called holding the agent's lock. */
+        void reportOutcome(AgentEvent outcome);
+
+        SessionInfo sessionInfo(InetSocketAddress peer);
+
+        /** A confirmable request to this peer was not even acknowledged: the peer is gone or lost its state. */
+        void peerStoppedAnswering(InetSocketAddress peer);
+    }
+
+    private final Object lock;
+    private final Owner owner;
+    private final AgentSettings settings;
+    private final ScheduledExecutorService timers;
+    private final Set<PendingRequest> pending = ConcurrentHashMap.newKeySet();
+
+    OutstandingRequests(Object lock, Owner owner, AgentSettings settings, ScheduledExecutorService timers) {
+        this.lock = lock;
+        this.owner = owner;
+        this.settings = settings;
+        this.timers = timers;
+    }
+
+    boolean isEmpty() {
+        return pending.isEmpty();
+    }
+
+    /** Watches a request about to be sent to the peer until its outcome. */
+    void track(Request request, InetSocketAddress peer) {
+        PendingRequest outstanding = new PendingRequest(request, peer);
+        pending.add(outstanding);
+        request.addMessageObserver(new MessageObserverAdapter() {
+            @Override
+            public void onResponse(Response response) {
+                InetSocketAddress from = response.getSourceContext().getPeerAddress();
+                Duration roundTrip = Duration.ofNanos(System.nanoTime() - outstanding.sentNanos);
+                finish(outstanding, new AgentEvent.ResponseReceived(from,
+                        CoapMessage.of(response, response.getCode().text), roundTrip, owner.sessionInfo(from)));
+            }
+
+            @Override
+            public void onTimeout() {
+                timedOut(outstanding, "no acknowledgement after " + settings.maxRetransmit() + " retransmissions");
+            }
+
+            @Override
+            public void onReject() {
+                finish(outstanding, new AgentEvent.RequestFailed(OtError.ABORT, "the peer answered with a Reset"));
+            }
+
+            @Override
+            public void onResponseHandlingError(Throwable error) {
+                // Californium refuses a response body over the limit (a block-wise GET of a large resource).
+                finish(outstanding, new AgentEvent.RequestFailed(OtError.NO_BUFS, "response refused: "
+                        + error.getMessage()));
+                request.cancel();
+            }
+
+            @Override
+            public void onSendError(Throwable error) {
+                finish(outstanding, new AgentEvent.RequestFailed(OtError.ABORT, "not sent: " + error.getMessage()));
+            }
+        });
+        // A non-confirmable request has no retransmission timeout of its own; give every request the same bound.
+        long timeout = settings.responseTimeout().toMillis();
+        outstanding.deadline = timers.schedule(() -> {
+            timedOut(outstanding, "no response within " + timeout + " ms");
+            request.cancel();
+        }, timeout, TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends every request to the peer with Abort: its session closed. */
+    void abortTo(InetSocketAddress peer) {
+        for (PendingRequest outstanding : List.copyOf(pending)) {
+            if (outstanding.peer.equals(peer)) {
+                finish(outstanding, new AgentEvent.RequestFailed(OtError.ABORT, "the session closed"));
+                outstanding.request.cancel();
+            }
+        }
+    }
+
+    /** ResponseTimeout; a confirmable request that was not even acknowledged also tells the owner. */
+    private void timedOut(PendingRequest outstanding, String reason) {
+        if (finish(outstanding, new AgentEvent.RequestFailed(OtError.RESPONSE_TIMEOUT, reason))
+                && outstanding.request.isConfirmable() && !outstanding.request.isAcknowledged()) {
+            owner.peerStoppedAnswering(outstanding.peer);
+        }
+    }
+
+    /** Reports the request's outcome, if it is the first; returns whether it was. */
+    private boolean finish(PendingRequest outstanding, AgentEvent outcome) {
+        synchronized (lock) {
+            if (!outstanding.finish()) {
+                return false;
+            }
+            pending.remove(outstanding);
+            owner.reportOutcome(outcome);
+            return true;
+        }
+    }
+}
