@@ -1,0 +1,104 @@
+package io.coapscli.testing;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A UDP relay on loopback between one client and one server, for hostile links: it drops a seeded share
+ * of the datagrams in each direction, keeps what the client sent for replay, and can inject datagrams
+ * towards the server from the client's side, as an attacker on the path could. Point the client at
+ * {@link #port()}.
+ */
+public final class UdpRelay implements AutoCloseable {
+
+    private final DatagramSocket socket;
+    private final InetSocketAddress server;
+    private final double lossEachWay;
+    private final Random random;
+    private final List<byte[]> fromClient = new CopyOnWriteArrayList<>();
+    private final AtomicLong forwarded = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile InetSocketAddress client;
+    private final Thread relay;
+
+    /**
+     * @param lossEachWay share of datagrams dropped in each direction, 0 to 1
+     * @param seed makes the drops repeatable for a given order of datagrams
+     */
+    public UdpRelay(InetAddress loopback, InetSocketAddress server, double lossEachWay, long seed)
+            throws SocketException {
+        this.socket = new DatagramSocket(new InetSocketAddress(loopback, 0));
+        this.server = server;
+        this.lossEachWay = lossEachWay;
+        this.random = new Random(seed);
+        this.relay = new Thread(this::relay, "udp-relay");
+        relay.setDaemon(true);
+        relay.start();
+    }
+
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    /** Every datagram the client sent so far, dropped or not, in order. */
+    public List<byte[]> fromClient() {
+        return List.copyOf(fromClient);
+    }
+
+    /** Sends a datagram to the server from the relay's address: the server takes it for the client's. */
+    public void injectToServer(byte[] datagram) throws IOException {
+        socket.send(new DatagramPacket(datagram, datagram.length, server));
+    }
+
+    public long forwarded() {
+        return forwarded.get();
+    }
+
+    public long dropped() {
+        return dropped.get();
+    }
+
+    private void relay() {
+        byte[] buffer = new byte[65536];
+        while (!socket.isClosed()) {
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(packet);
+                InetSocketAddress from = (InetSocketAddress) packet.getSocketAddress();
+                InetSocketAddress to;
+                if (from.equals(server)) {
+                    to = client;
+                } else {
+                    client = from;
+                    to = server;
+                    fromClient.add(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+                }
+                if (to == null) {
+                    continue;
+                }
+                if (random.nextDouble() < lossEachWay) {
+                    dropped.incrementAndGet();
+                } else {
+                    forwarded.incrementAndGet();
+                    socket.send(new DatagramPacket(packet.getData(), packet.getLength(), to));
+                }
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        socket.close();
+        relay.join(2000);
+    }
+}
