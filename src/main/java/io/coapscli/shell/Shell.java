@@ -60,6 +60,9 @@ public final class Shell {
                     "the line is longer than " + MAX_LINE_CHARS + " characters"));
             return new Executed(false, exitRequested);
         }
+        if (line.strip().startsWith("#")) {
+            return new Executed(true, exitRequested); // a comment, whatever quotes it holds
+        }
         List<String> args;
         try {
             args = Arguments.split(line);
@@ -67,7 +70,7 @@ public final class Shell {
             presenter.result(line, new AgentException(OtError.INVALID_ARGS, e.getMessage()));
             return new Executed(false, exitRequested);
         }
-        if (args.isEmpty() || args.get(0).startsWith("#")) {
+        if (args.isEmpty()) {
             return new Executed(true, exitRequested);
         }
         Command command = topLevel.find(args.get(0)).orElse(null);

@@ -84,6 +84,7 @@ class ShellCommandsTest {
     @Test
     void commentLinesDoNothing() {
         node.expectRun("# coaps start", new String[0]);
+        node.expectRun("  # an \"unclosed quote and a trailing backslash \\", new String[0]);
         node.expectRun("  #", new String[0]);
         node.expectRun("coaps isclosed", "yes", "Done");
     }
