@@ -8,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyFactory;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,10 +20,13 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.coapscli.dtls.X509Credentials;
+
 /**
- * The PSK never leaves the process: not on standard output (text, verbose or JSON), not in a log at
- * trace level, not in the interactive history, which is private. Every output is searched for the key in
- * ASCII and in hex (any case, any separators).
+ * Keys never leave the process: not on standard output (text, verbose or JSON), not in a log at trace
+ * level, not in the interactive history, which is private. Outputs are searched for the PSK in ASCII and
+ * in hex (any case, any separators), and for an X.509 private key as pieces of its PEM and as its
+ * encoding and private scalar in hex.
  */
 class SecretsStayInsideIT {
 
@@ -87,6 +94,45 @@ class SecretsStayInsideIT {
             assertTrue(text.contains("TRACE"), log + " holds trace lines");
             assertNoKey(log.toString(), text);
         }
+    }
+
+    @Test
+    void noOutputOrLogHoldsTheX509PrivateKey(@TempDir Path dir) throws Exception {
+        byte[] pem = X509Credentials.builtInPem("node.key");
+        Path keyFile = Files.write(dir.resolve("node.key"), pem);
+        Path certificateFile = Files.write(dir.resolve("node.crt"), X509Credentials.builtInPem("node.crt"));
+        String base64 = new String(pem, StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "")
+                .replaceAll("\\s", "");
+        byte[] der = Base64.getDecoder().decode(base64);
+        ECPrivateKey key = (ECPrivateKey) KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der));
+        String scalarHex = String.format("%064x", key.getS());
+
+        int port = ScriptingIT.freeUdpPort();
+        Path serverLog = dir.resolve("server.log");
+        Path clientLog = dir.resolve("client.log");
+        List<String> output = new ArrayList<>();
+        try (ShellProcess server = ShellProcess.launch("--port", String.valueOf(port), "--verbose", "--log-level",
+                "trace", "--log-file", serverLog.toString())) {
+            server.run("coaps x509", "Done");
+            server.run("coaps start", "Done");
+            server.run("coaps resource r", "Done");
+            try (ShellProcess client = ShellProcess.launch("--port", "0", "--json", "--log-level", "trace",
+                    "--log-file", clientLog.toString(), "-c", "coaps x509 " + certificateFile + " " + keyFile, "-c",
+                    "coaps start", "-c", "coaps connect 127.0.0.1 " + port, "-c", "coaps get r con")) {
+                output.addAll(client.linesUntilExit(0));
+            }
+            server.send("exit");
+            output.addAll(server.linesUntilExit(0));
+        }
+        assertTrue(output.stream().anyMatch(line -> line.contains("TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8")), output.toString());
+        String everything = String.join("\n", output) + Files.readString(serverLog) + Files.readString(clientLog);
+        assertTrue(everything.contains("TRACE"));
+        for (String line : base64.split("(?<=\\G.{16})")) {
+            assertFalse(everything.contains(line), "a piece of the key's PEM: " + line);
+        }
+        String hexDigitsOnly = everything.toLowerCase(Locale.ROOT).replaceAll("[^0-9a-f]", "");
+        assertFalse(hexDigitsOnly.contains(scalarHex), "the private scalar in hex");
+        assertFalse(hexDigitsOnly.contains(HexFormat.of().formatHex(der)), "the key's encoding in hex");
     }
 
     private static void assertNoKey(String where, String text) {
