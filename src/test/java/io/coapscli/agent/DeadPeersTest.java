@@ -18,10 +18,7 @@ class DeadPeersTest {
         // The raw peer completes handshakes and then answers nothing, as a server that lost its state does.
         try (RawDtlsPeer silent = RawDtlsPeer.psk(Loopback.IPV4, "secretPSK", "Client_identity");
                 TestNode client = TestNode.on(Loopback.IPV4)) {
-            client.expectRun("coaps psk secretPSK Client_identity", "Done");
-            client.expectRun("coaps start", "Done");
-            client.expectRun("coaps connect 127.0.0.1 " + silent.port(), "Done");
-            client.expectEvent("coaps connected");
+            client.connectWithPskTo(silent.port());
             client.expectRun("coaps get r con", "Done");
             client.expectEvent("coaps receive response error 28: ResponseTimeout");
             client.expectEvent("coaps disconnected");
@@ -37,10 +34,7 @@ class DeadPeersTest {
     void aNonConfirmableRequestWithoutResponseDoesNotEndTheSession() throws Exception {
         try (RawDtlsPeer silent = RawDtlsPeer.psk(Loopback.IPV4, "secretPSK", "Client_identity");
                 TestNode client = TestNode.on(Loopback.IPV4)) {
-            client.expectRun("coaps psk secretPSK Client_identity", "Done");
-            client.expectRun("coaps start", "Done");
-            client.expectRun("coaps connect 127.0.0.1 " + silent.port(), "Done");
-            client.expectEvent("coaps connected");
+            client.connectWithPskTo(silent.port());
             client.expectRun("coaps get r", "Done");
             client.expectEvent("coaps receive response error 28: ResponseTimeout");
             client.expectRun("coaps isconnected", "yes", "Done");

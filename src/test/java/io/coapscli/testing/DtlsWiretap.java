@@ -1,8 +1,5 @@
 package io.coapscli.testing;
 
-import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
@@ -10,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A UDP relay on loopback between one DTLS client and one server that reads the cipher suite out of
+ * A {@link UdpRelay} on loopback between one DTLS client and one server that reads the cipher suite out of
  * every plaintext ServerHello passing through: proof from the wire, independent of both peers, of what
  * they negotiated. Point the client at {@link #port()}; the relay forwards to the server and back.
  */
@@ -21,22 +18,15 @@ public final class DtlsWiretap implements AutoCloseable {
     private static final int RECORD_HEADER = 13;
     private static final int HANDSHAKE_HEADER = 12;
 
-    private final DatagramSocket socket;
-    private final InetSocketAddress server;
     private final List<Integer> serverHelloSuites = new CopyOnWriteArrayList<>();
-    private volatile InetSocketAddress client;
-    private final Thread relay;
+    private final UdpRelay relay;
 
     public DtlsWiretap(InetAddress loopback, InetSocketAddress server) throws SocketException {
-        this.socket = new DatagramSocket(new InetSocketAddress(loopback, 0));
-        this.server = server;
-        this.relay = new Thread(this::relay, "dtls-wiretap");
-        relay.setDaemon(true);
-        relay.start();
+        this.relay = new UdpRelay(loopback, server, 0, 0, this::readServerHellos);
     }
 
     public int port() {
-        return socket.getLocalPort();
+        return relay.port();
     }
 
     /** Cipher suites of the ServerHellos seen so far, e.g. 0xC0A8 for TLS_PSK_WITH_AES_128_CCM_8. */
@@ -44,32 +34,9 @@ public final class DtlsWiretap implements AutoCloseable {
         return List.copyOf(serverHelloSuites);
     }
 
-    private void relay() {
-        byte[] buffer = new byte[65536];
-        while (!socket.isClosed()) {
-            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            try {
-                socket.receive(packet);
-                InetSocketAddress from = (InetSocketAddress) packet.getSocketAddress();
-                InetSocketAddress to;
-                if (from.equals(server)) {
-                    readServerHellos(packet.getData(), packet.getLength());
-                    to = client;
-                } else {
-                    client = from;
-                    to = server;
-                }
-                if (to != null) {
-                    socket.send(new DatagramPacket(packet.getData(), packet.getLength(), to));
-                }
-            } catch (IOException e) {
-                return; // closed
-            }
-        }
-    }
-
-    /** Walks the records of one datagram; epoch-0 handshake records are plaintext. */
-    private void readServerHellos(byte[] data, int length) {
+    /** Walks the records of one datagram from the server; epoch-0 handshake records are plaintext. */
+    private void readServerHellos(byte[] data) {
+        int length = data.length;
         int offset = 0;
         while (offset + RECORD_HEADER <= length) {
             int type = data[offset] & 0xff;
@@ -95,7 +62,6 @@ public final class DtlsWiretap implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        socket.close();
-        relay.join(2000);
+        relay.close();
     }
 }

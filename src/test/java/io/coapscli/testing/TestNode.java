@@ -82,6 +82,17 @@ public final class TestNode implements AutoCloseable {
         server.expectEvent("coaps connected");
     }
 
+    /**
+     * Gives this node the PSK {@code secretPSK}/{@code Client_identity}, starts it, connects it to
+     * 127.0.0.1 at the port (a {@link RawDtlsPeer}, say) and waits for {@code coaps connected}.
+     */
+    public void connectWithPskTo(int ipv4Port) {
+        expectRun("coaps psk secretPSK Client_identity", "Done");
+        expectRun("coaps start", "Done");
+        expectRun("coaps connect 127.0.0.1 " + ipv4Port, "Done");
+        expectEvent("coaps connected");
+    }
+
     /** Runs one command line and returns the lines it printed, result line last. */
     public List<String> run(String line) {
         synchronized (out) {

@@ -6,10 +6,12 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A UDP relay on loopback between one client and one server, for hostile links: it drops a seeded share
@@ -23,6 +25,7 @@ public final class UdpRelay implements AutoCloseable {
     private final InetSocketAddress server;
     private final double lossEachWay;
     private final Random random;
+    private final Consumer<byte[]> serverWatcher;
     private final List<byte[]> fromClient = new CopyOnWriteArrayList<>();
     private final AtomicLong forwarded = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -35,6 +38,13 @@ public final class UdpRelay implements AutoCloseable {
      */
     public UdpRelay(InetAddress loopback, InetSocketAddress server, double lossEachWay, long seed)
             throws SocketException {
+        this(loopback, server, lossEachWay, seed, datagram -> { });
+    }
+
+    /** A relay that also shows every datagram from the server, before any is dropped, to the watcher. */
+    public UdpRelay(InetAddress loopback, InetSocketAddress server, double lossEachWay, long seed,
+            Consumer<byte[]> serverWatcher) throws SocketException {
+        this.serverWatcher = serverWatcher;
         this.socket = new DatagramSocket(new InetSocketAddress(loopback, 0));
         this.server = server;
         this.lossEachWay = lossEachWay;
@@ -75,11 +85,12 @@ public final class UdpRelay implements AutoCloseable {
                 InetSocketAddress from = (InetSocketAddress) packet.getSocketAddress();
                 InetSocketAddress to;
                 if (from.equals(server)) {
+                    serverWatcher.accept(Arrays.copyOf(packet.getData(), packet.getLength()));
                     to = client;
                 } else {
                     client = from;
                     to = server;
-                    fromClient.add(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+                    fromClient.add(Arrays.copyOf(packet.getData(), packet.getLength()));
                 }
                 if (to == null) {
                     continue;
