@@ -212,8 +212,12 @@ public final class CoapsAgent implements AutoCloseable {
         if (endpoint == null) {
             return;
         }
-        // Closing only queues close_notify on each connection's own thread; nothing here waits.
-        endSessions(sessions.peers(), "closed by us", true).forEach(endpoint::close);
+        closeSessions(sessions.peers(), "closed by us");
+    }
+
+    /** Ends the sessions with close_notify; closing only queues it on each connection's thread, nothing waits. */
+    private void closeSessions(Set<InetSocketAddress> peers, String reason) {
+        endSessions(peers, reason, true).forEach(endpoint::close);
     }
 
     /** Server sessions silent for longer than the idle timeout end, as if the peer had closed them. */
@@ -228,8 +232,9 @@ public final class CoapsAgent implements AutoCloseable {
             }
         }
         if (!idle.isEmpty()) {
-            String reason = "idle for more than " + settings.idleTimeout().toMillis() / 1000.0 + " s";
-            endSessions(idle, reason, true).forEach(endpoint::close);
+            Duration timeout = settings.idleTimeout();
+            closeSessions(idle, "idle for more than " + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s"
+                    : timeout.toMillis() + " ms"));
         }
     }
 
@@ -240,8 +245,7 @@ public final class CoapsAgent implements AutoCloseable {
     private synchronized void peerStoppedAnswering(InetSocketAddress peer) {
         Session session = sessions.get(peer);
         if (endpoint != null && session != null && session.established) {
-            endSessions(Set.of(peer), "the peer stopped answering: a confirmable request got no acknowledgement", true)
-                    .forEach(endpoint::close);
+            closeSessions(Set.of(peer), "the peer stopped answering: a confirmable request got no acknowledgement");
         }
     }
 
