@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.coapscli.bench.Bench;
 import io.coapscli.shell.BoundedLines;
 import io.coapscli.shell.Output;
 import io.coapscli.shell.ShellSession;
@@ -33,6 +34,10 @@ public final class Main {
     }
 
     static int run(String[] argv) {
+        if (argv.length > 0 && argv[0].equals("bench")) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+            return Bench.run(Arrays.asList(argv).subList(1, argv.length));
+        }
         Options options;
         try {
             options = Options.parse(Arrays.asList(argv));

@@ -7,6 +7,8 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -147,6 +149,16 @@ public final class SecureEndpoint {
     /** The receiver of this endpoint's session events. */
     public DtlsSessionEvents events() {
         return events;
+    }
+
+    /**
+     * Runs this endpoint's DTLS and CoAP work on the given executors instead of threads of its own, so that
+     * many endpoints (a load generator's sessions) share a few threads. Before {@link #start()}; the
+     * executors are the caller's to shut down.
+     */
+    public void shareExecutors(ExecutorService dtlsWorkers, ScheduledExecutorService coap) {
+        connector.setExecutor(dtlsWorkers);
+        endpoint.setExecutors(coap, coap);
     }
 
     /** Binds the socket. */

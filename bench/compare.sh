@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# Side by side: coaps-cli's server, libcoap's coap-server-openssl and a bare Californium server, driven by
+# the same `coaps-cli bench` (CON GET, PSK TLS_PSK_WITH_AES_128_CCM_8), interleaved and repeated, the server
+# pinned to CPU 0 and the load generator to CPU 1. Prints throughput, server CPU time per request and the
+# ratios, then start-up and sustained-load figures. Loopback only. docs/PERFORMANCE.md has the latest run.
+#
+#   bench/compare.sh                 # full run: 3 rounds of 10 s, sustained load 600 s
+#   bench/compare.sh --quick         # a smoke run of a few seconds (CI)
+#   options: --rounds N --duration S --sustained S --sections throughput,startup,sustained
+#            --baseline DIR   also run the coaps-cli built in DIR (an older checkout), as "baseline"
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$(pwd)
+
+rounds=3; duration=10; warmup=3; sustained=600; sections=throughput,startup,sustained; startups=10; baseline=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) rounds=1; duration=2; warmup=1; sustained=5; startups=3 ;;
+    --rounds) rounds=$2; shift ;;
+    --duration) duration=$2; shift ;;
+    --sustained) sustained=$2; shift ;;
+    --sections) sections=$2; shift ;;
+    --baseline) baseline=$(cd "$2" && pwd); shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  # Only the server this script started, by its PID.
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+[ -f target/coaps-cli.jar ] || mvn -q -B -DskipTests package >&2
+java_major=$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
+cpus=$(nproc)
+if [ "$cpus" -ge 2 ]; then server_cpu=(taskset -c 0); load_cpu=(taskset -c 1); else server_cpu=(); load_cpu=(); fi
+tick=$(getconf CLK_TCK)
+key=secretPSK; identity=Client_identity; resource=test-resource
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print "-"; else if (NR%2) print a[(NR+1)/2]; else printf "%.1f\n", (a[NR/2]+a[NR/2+1])/2}'; }
+cpu_ticks() { awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/$1/stat"; }
+json_field() { sed -n "s/.*\"$1\":\([0-9.]*\).*/\1/p"; }
+free_port() { for p in $(shuf -i 20000-60000 -n 50); do
+    if ! grep -qi ":$(printf '%04X' "$p") " /proc/net/udp /proc/net/udp6 && ! grep -qi ":$(printf '%04X' $((p-1))) " /proc/net/udp; then echo "$p"; return; fi
+  done; echo 24684; }
+await_port() { # waits until something listens on UDP port $1 (hex in /proc/net/udp)
+  local hex; hex=$(printf '%04X' "$1")
+  for _ in $(seq 1 200); do grep -qi ":$hex " /proc/net/udp /proc/net/udp6 && return 0; sleep 0.05; done
+  echo "nothing listens on port $1" >&2; return 1
+}
+socket_drops() { # datagrams the kernel dropped at the socket bound to UDP port $1
+  local hex; hex=$(printf '%04X' "$1")
+  awk -v h=":$hex" 'toupper($2) ~ h"$" {d += $NF} END {print d+0}' /proc/net/udp /proc/net/udp6
+}
+
+start_server() { # $1 contender, $2 port; sets server_pid
+  local port=$2
+  case "$1" in
+    coaps-cli|baseline)
+      local home=$root; [ "$1" = baseline ] && home=$baseline
+      "${server_cpu[@]}" "$home/coaps-cli" --bind 127.0.0.1 --port "$port" -c "coaps psk $key $identity" \
+        -c 'coaps start' -c "coaps resource $resource" -c wait >"$work/server.out" 2>&1 &
+      server_pid=$! ;;
+    californium)
+      "${server_cpu[@]}" java -cp target/coaps-cli.jar io.coapscli.bench.BareCaliforniumServer 127.0.0.1 "$port" \
+        "$resource" "$key" "$identity" >"$work/server.out" 2>&1 &
+      server_pid=$! ;;
+    libcoap)
+      "${server_cpu[@]}" coap-server-openssl -A 127.0.0.1 -p $((port - 1)) -k "$key" -d 10 >"$work/server.out" 2>&1 &
+      server_pid=$!
+      await_port "$port"
+      # libcoap serves what a client PUTs (-d): give it the same resource and content.
+      printf 'helloWorld\0' > "$work/content"
+      coap-client-openssl -m put -f "$work/content" -u "$identity" -k "$key" "coaps://127.0.0.1:$port/$resource" >/dev/null 2>&1 ;;
+  esac
+  await_port "$port"
+}
+
+stop_server() {
+  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
+}
+
+contenders=(coaps-cli libcoap californium)
+[ -n "$baseline" ] && contenders+=(baseline)
+count=${#contenders[@]}
+command -v coap-server-openssl >/dev/null || { echo "libcoap's coap-server-openssl is missing (apt-get install libcoap3-bin)" >&2; exit 1; }
+
+echo "# coaps-cli bench/compare.sh, $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "# machine: $cpus cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)), $(free -g | awk '/Mem:/ {print $2}') GiB, Java $java_major, libcoap $(coap-server-openssl -? 2>&1 | sed -n 's/.* v\([0-9.]*\) .*/\1/p' | head -n 1)"
+echo "# server on CPU 0, load generator on CPU 1; CON GET /$resource, PSK CCM_8; $rounds rounds of ${duration} s, each after a ${warmup} s warm-up run"
+
+if [[ ",$sections," == *,throughput,* ]]; then
+  for config in "1 4" "100 4"; do
+    read -r sessions inflight <<<"$config"
+    : >"$work/results"
+    for round in $(seq 1 "$rounds"); do
+      # Interleaved: each round starts with the next contender.
+      for i in $(seq 0 $((count - 1))); do
+        contender=${contenders[$(( (i + round) % count ))]}
+        port=$(free_port)
+        start_server "$contender" "$port"
+        # Warm-up in a run of its own, so that the CPU time read around the measured run is only its own.
+        "${load_cpu[@]}" "$root/coaps-cli" bench --port "$port" --path "$resource" --sessions "$sessions" \
+          --in-flight "$inflight" --duration "$warmup" --json >/dev/null
+        before=$(cpu_ticks "$server_pid")
+        drops_before=$(socket_drops "$port")
+        summary=$("${load_cpu[@]}" "$root/coaps-cli" bench --port "$port" --path "$resource" --sessions "$sessions" \
+          --in-flight "$inflight" --duration "$duration" --json)
+        after=$(cpu_ticks "$server_pid")
+        drops=$(( $(socket_drops "$port") - drops_before ))
+        stop_server
+        ok=$(echo "$summary" | json_field ok); rps=$(echo "$summary" | json_field requestsPerSecond)
+        p99=$(echo "$summary" | sed -n 's/.*"p99":\([0-9.]*\).*/\1/p')
+        # Server CPU time (user + system) of the measured run over its requests; its handshakes are included.
+        cpu_us=$(awk -v t=$((after - before)) -v hz="$tick" -v n="$ok" 'BEGIN {printf "%.1f", (n > 0 ? t / hz * 1e6 / n : 0)}')
+        echo "$contender $rps $cpu_us $p99 $drops" >>"$work/results"
+      done
+    done
+    echo
+    echo "## throughput: $sessions session(s) x $inflight in flight"
+    printf '%-12s %-28s %10s %14s %10s %10s %8s\n' contender "req/s (each run)" "median" "CPU us/req" "p99 ms" "vs libcoap" "drops"
+    lib=$(awk '$1=="libcoap" {print $2}' "$work/results" | median)
+    for contender in "${contenders[@]}"; do
+      runs=$(awk -v c="$contender" '$1==c {printf "%s ", int($2)}' "$work/results")
+      med=$(awk -v c="$contender" '$1==c {print $2}' "$work/results" | median)
+      cpu=$(awk -v c="$contender" '$1==c {print $3}' "$work/results" | median)
+      p99=$(awk -v c="$contender" '$1==c {print $4}' "$work/results" | median)
+      drops=$(awk -v c="$contender" '$1==c {s+=$5} END {print s+0}' "$work/results")
+      ratio=$(awk -v m="$med" -v l="$lib" 'BEGIN {printf "%.2fx", (l > 0 ? m / l : 0)}')
+      printf '%-12s %-28s %10s %14s %10s %10s %8s\n' "$contender" "$runs" "$med" "$cpu" "$p99" "$ratio" "$drops"
+    done
+  done
+fi
+
+if [[ ",$sections," == *,startup,* ]]; then
+  echo
+  echo "## start-up (median of $startups, ms)"
+  port=$(free_port)
+  start_server coaps-cli "$port"
+  : >"$work/startup"
+  for _ in $(seq 1 "$startups"); do
+    t0=$(now_ms); java -version >/dev/null 2>&1; t1=$(now_ms); echo "java-version $((t1 - t0))" >>"$work/startup"
+    # Time to the first Done of `coaps start`, through the launcher and straight from java.
+    t0=$(now_ms); "$root/coaps-cli" --port 0 -c 'coaps start' | { read -r _; echo "launcher-first-done $(( $(now_ms) - t0 ))" >>"$work/startup"; cat >/dev/null; }
+    t0=$(now_ms); java -jar target/coaps-cli.jar --port 0 -c 'coaps start' | { read -r _; echo "java-first-done $(( $(now_ms) - t0 ))" >>"$work/startup"; cat >/dev/null; }
+    # A whole one-GET script against the local server, end to end.
+    t0=$(now_ms)
+    "$root/coaps-cli" --port 0 --json -c "coaps psk $key $identity" -c 'coaps start' -c "coaps connect 127.0.0.1 $port" \
+      -c "coaps get $resource con" >"$work/one-get.json"
+    echo "one-get-script $(( $(now_ms) - t0 ))" >>"$work/startup"
+    echo "first-request-rtt $(grep '"event":"response"' "$work/one-get.json" | json_field roundTripMs)" >>"$work/startup"
+  done
+  # Script time per request above the round trip: 1 GET against 101 GETs.
+  gets=(); for _ in $(seq 1 100); do gets+=(-c "coaps get $resource con"); done
+  t0=$(now_ms); "$root/coaps-cli" --port 0 --json -c "coaps psk $key $identity" -c 'coaps start' -c "coaps connect 127.0.0.1 $port" -c "coaps get $resource con" >/dev/null; t1=$(now_ms)
+  "$root/coaps-cli" --port 0 --json -c "coaps psk $key $identity" -c 'coaps start' -c "coaps connect 127.0.0.1 $port" -c "coaps get $resource con" "${gets[@]}" >"$work/many.json"; t2=$(now_ms)
+  stop_server
+  rtt=$(grep '"event":"response"' "$work/many.json" | tail -n 100 | json_field roundTripMs | awk '{s+=$1} END {printf "%.2f", s/NR}')
+  for what in java-version launcher-first-done java-first-done one-get-script first-request-rtt; do
+    printf '%-40s %8s\n' "$what" "$(awk -v w="$what" '$1==w {print $2}' "$work/startup" | median)"
+  done
+  printf '%-40s %8s\n' "launcher overhead" "$(awk '$1=="launcher-first-done" {print $2}' "$work/startup" | median | awk -v j="$(awk '$1=="java-first-done" {print $2}' "$work/startup" | median)" '{printf "%.1f", $1 - j}')"
+  printf '%-40s %8s\n' "script ms per request (100 GETs)" "$(awk -v one=$((t1 - t0)) -v many=$((t2 - t1)) 'BEGIN {printf "%.2f", (many - one) / 100}')"
+  printf '%-40s %8s\n' "  of which round trip" "$rtt"
+fi
+
+if [[ ",$sections," == *,sustained,* ]]; then
+  echo
+  echo "## sustained load: coaps-cli server, 100 sessions x 4 in flight, ${sustained} s"
+  port=$(free_port)
+  # The launcher passes JAVA_TOOL_OPTIONS on to the JVM: GC logging for this run.
+  JAVA_TOOL_OPTIONS="-Xlog:gc:file=$work/gc.log" start_server coaps-cli "$port"
+  drops_before=$(socket_drops "$port")
+  summary=$("${load_cpu[@]}" "$root/coaps-cli" bench --port "$port" --path "$resource" --sessions 100 --in-flight 4 \
+    --duration "$sustained" --json)
+  drops=$(( $(socket_drops "$port") - drops_before ))
+  jcmd "$server_pid" GC.run >/dev/null
+  sleep 1
+  live=$(grep -o 'Pause Full.*->[0-9]*M' "$work/gc.log" | tail -n 1 | sed 's/.*->\([0-9]*\)M/\1/')
+  pauses=$(grep -o 'Pause Young[^)]*) [0-9.]*M->[0-9.]*M([0-9.]*M) [0-9.]*ms' "$work/gc.log" | sed 's/.* \([0-9.]*\)ms$/\1/' | sort -n | tail -n 1)
+  stop_server
+  echo "requests: $(echo "$summary" | json_field ok) ok at $(echo "$summary" | json_field requestsPerSecond) req/s; timeouts $(echo "$summary" | json_field timeout)"
+  echo "live heap after a full GC at the end: ${live:-?} MB; longest young pause: ${pauses:-0} ms; datagrams dropped at the server socket: $drops"
+fi

@@ -1,0 +1,68 @@
+package io.coapscli.bench;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import io.coapscli.agent.AgentException;
+import io.coapscli.agent.Credentials;
+import io.coapscli.dtls.X509Credentials;
+
+/**
+ * {@code coaps-cli bench}: a CoAPS load generator that ships with the product, for sizing a server or a
+ * device, and the instrument of docs/PERFORMANCE.md. The summary goes to stdout (text or one JSON
+ * object); progress lines, on a terminal, to stderr.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    /** Runs the benchmark; returns the exit status: 0, 1 if it could not run, 2 for a usage error. */
+    public static int run(List<String> args) {
+        if (args.contains("--help") || args.contains("-h")) {
+            System.out.print(BenchOptions.USAGE);
+            return 0;
+        }
+        BenchOptions options;
+        Credentials credentials;
+        try {
+            options = BenchOptions.parse(args);
+            credentials = credentials(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println("coaps-cli bench: " + e.getMessage());
+            System.err.println("Try 'coaps-cli bench --help'.");
+            return 2;
+        } catch (AgentException e) {
+            System.err.println("coaps-cli bench: " + e.getMessage());
+            return 2;
+        }
+        PrintStream progress = System.console() != null ? System.err : null;
+        LoadGenerator load = new LoadGenerator(options, credentials, progress);
+        try {
+            load.run();
+        } catch (Exception e) {
+            System.err.println("coaps-cli bench: " + e.getMessage());
+            return 1;
+        }
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        out.println(options.json() ? BenchReport.json(options, load) : BenchReport.text(options, load));
+        return 0;
+    }
+
+    private static Credentials credentials(BenchOptions options) throws AgentException {
+        if (options.x509Files() == null) {
+            return new Credentials.Psk(options.pskKey(), options.pskIdentity().getBytes(StandardCharsets.UTF_8));
+        }
+        if (options.x509Files().isEmpty()) {
+            return X509Credentials.builtIn();
+        }
+        return X509Credentials.fromFiles(options.x509Files().get(0), options.x509Files().get(1),
+                options.x509Files().get(2));
+    }
+
+    static String millis(long micros) {
+        return String.format(Locale.ROOT, "%.2f", micros / 1000.0);
+    }
+}
