@@ -1,6 +1,9 @@
 package io.coapscli;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -150,7 +153,9 @@ public final class Main {
     }
 
     private static Output stdout() {
-        return new StreamOutput(new PrintStream(System.out, true, StandardCharsets.UTF_8));
+        // Buffered, not flushed per write: the shell flushes after each result and each burst of events.
+        return new StreamOutput(new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
+                1 << 16), false, StandardCharsets.UTF_8));
     }
 
     /**

@@ -7,24 +7,48 @@ import org.eclipse.californium.core.coap.Option;
 
 /**
  * What a CoAP message looked like, for events: type (CON, NON, ACK, RST), code ("GET", "2.05"), options
- * as "Name: value" and the payload.
+ * as "Name: value" and the payload. The options' text is made only when asked for (verbose or JSON
+ * output): the plain lines never need it, and making it for every message was a cost on the hot path.
  */
-public record CoapMessage(String type, String code, List<String> options, byte[] payload) {
+public final class CoapMessage {
 
-    public CoapMessage {
-        options = List.copyOf(options);
-        payload = payload.clone();
+    private final String type;
+    private final String code;
+    private final byte[] payload;
+    private Message source;
+    private List<String> options;
+
+    private CoapMessage(String type, String code, byte[] payload, Message source) {
+        this.type = type;
+        this.code = code;
+        this.payload = payload;
+        this.source = source;
     }
 
-    @Override
-    public byte[] payload() {
-        return payload.clone();
-    }
-
+    /** A message received, or sent and no longer changed: Californium leaves it alone from then on. */
     static CoapMessage of(Message message, String code) {
-        List<String> options = message.getOptions().asSortedList().stream().map(Option::toString).toList();
         byte[] payload = message.getPayload();
         String type = message.getType() == null ? "unknown" : message.getType().name();
-        return new CoapMessage(type, code, options, payload == null ? new byte[0] : payload);
+        return new CoapMessage(type, code, payload == null ? new byte[0] : payload.clone(), message);
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public synchronized List<String> options() {
+        if (options == null) {
+            options = source.getOptions().asSortedList().stream().map(Option::toString).toList();
+            source = null;
+        }
+        return options;
+    }
+
+    public byte[] payload() {
+        return payload.clone();
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.CoAP.Type;
@@ -43,6 +44,8 @@ public final class CoapsAgent implements AutoCloseable {
     private final ScheduledThreadPoolExecutor eventThread;
     private final AgentResource resource = new AgentResource(this::emit, this::sessionInfo);
     private final OutstandingRequests requests;
+    /** Events queued and not yet delivered; at zero the listener hears {@link AgentListener#onQuiet()}. */
+    private final AtomicInteger undelivered = new AtomicInteger();
 
     // Guarded by this.
     private Credentials credentials;
@@ -414,10 +417,20 @@ public final class CoapsAgent implements AutoCloseable {
     // ---- events ----------------------------------------------------------------------------------
 
     private void emit(AgentEvent event) {
+        undelivered.incrementAndGet();
         try {
-            eventThread.execute(() -> listener.onEvent(event));
+            eventThread.execute(() -> {
+                try {
+                    listener.onEvent(event);
+                } finally {
+                    if (undelivered.decrementAndGet() == 0) {
+                        listener.onQuiet();
+                    }
+                }
+            });
         } catch (RejectedExecutionException e) {
             // A late DTLS or CoAP callback after close(): nobody listens any more.
+            undelivered.decrementAndGet();
         }
     }
 

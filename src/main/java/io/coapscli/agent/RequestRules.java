@@ -39,9 +39,17 @@ final class RequestRules {
     private RequestRules() {
     }
 
-    /** The first critical option this server does not process, or null. */
+    /**
+     * The first critical option this server does not process, or null. Californium keeps the options it
+     * knows in fields (of which OSCORE is the one critical option not processed here) and the rest in a
+     * list; looking there costs nothing per request, where listing every option would.
+     */
     static Integer unprocessedCriticalOption(Request request) {
-        for (Option option : request.getOptions().asSortedList()) {
+        OptionSet options = request.getOptions();
+        if (options.hasOscore()) {
+            return OptionNumberRegistry.OSCORE;
+        }
+        for (Option option : options.getOthers()) {
             int number = option.getNumber();
             if (OptionNumberRegistry.isCritical(number) && !PROCESSED_CRITICAL.contains(number)) {
                 return number;

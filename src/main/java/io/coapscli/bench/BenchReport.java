@@ -18,7 +18,8 @@ final class BenchReport {
                                 - load.handshakesFailed, load.handshakeTime.toNanos()) + "/s)",
                 "requests: " + load.ok.get() + " ok, " + load.errors() + " errors (timeout " + load.timeouts.get()
                         + ", reset " + load.resets.get() + ", failed " + load.failed.get() + ", not 2.xx "
-                        + load.notSuccess.get() + ")",
+                        + load.notSuccess.get() + ")" + (load.firstFailure.get() == null ? ""
+                                : "; first failure: " + load.firstFailure.get()),
                 "throughput: " + rate(load.ok.get(), load.measuredTime.toNanos()) + " req/s",
                 "latency ms: p50 " + Bench.millis(latencies.percentileMicros(0.50)) + "  p90 "
                         + Bench.millis(latencies.percentileMicros(0.90)) + "  p99 "

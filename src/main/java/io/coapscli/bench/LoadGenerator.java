@@ -47,6 +47,8 @@ final class LoadGenerator {
     private final AtomicBoolean measuring = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicLong inFlight = new AtomicLong();
+    /** What the first failed request failed with, for the summary. */
+    final java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
     int handshakesFailed;
     Duration handshakeTime = Duration.ZERO;
     Duration measuredTime = Duration.ZERO;
@@ -68,7 +70,7 @@ final class LoadGenerator {
                     .withCoapTiming(options.ackTimeout(), 1.5, 4);
             long handshakeStart = System.nanoTime();
             for (int i = 0; i < options.sessions(); i++) {
-                SecureEndpoint endpoint = SecureEndpoint.create(settings, credentials, false, handshakeEvents(handshakes));
+                SecureEndpoint endpoint = SecureEndpoint.forLoad(settings, credentials, handshakeEvents(handshakes));
                 endpoint.shareExecutors(dtlsWorkers, coap);
                 endpoint.start();
                 endpoints.add(endpoint);
@@ -175,11 +177,13 @@ final class LoadGenerator {
 
             @Override
             public void onSendError(Throwable error) {
+                firstFailure.compareAndSet(null, "not sent: " + error);
                 count(failed);
             }
 
             @Override
             public void onResponseHandlingError(Throwable error) {
+                firstFailure.compareAndSet(null, "response refused: " + error);
                 count(failed);
             }
 

@@ -47,6 +47,9 @@ import io.coapscli.agent.Credentials;
  */
 public final class SecureEndpoint {
 
+    /** Exchanges a peer's duplicates are answered from (Californium's default for this deduplicator). */
+    private static final int DEDUPLICATED_PER_PEER = 64;
+
     /** How long {@link #destroy()} waits for close_notify alerts to leave. */
     private static final long CLOSE_NOTIFY_WAIT_MS = 2000;
 
@@ -79,7 +82,22 @@ public final class SecureEndpoint {
      */
     public static SecureEndpoint create(AgentSettings settings, Credentials credentials, boolean verifyPeer,
             DtlsSessionEvents events) {
-        Configuration config = configuration(settings, credentials, verifyPeer);
+        return create(configuration(settings, credentials, verifyPeer), settings, credentials, verifyPeer, events);
+    }
+
+    /**
+     * An endpoint for a load generator: like {@link #create}, but message IDs are not tracked. RFC 7252
+     * keeps an ID unused for EXCHANGE_LIFETIME (247 s), which caps a client at about 265 messages a second
+     * to one peer; a benchmark sends far more, and lets the IDs wrap.
+     */
+    public static SecureEndpoint forLoad(AgentSettings settings, Credentials credentials, DtlsSessionEvents events) {
+        Configuration config = configuration(settings, credentials, false);
+        config.set(CoapConfig.MID_TRACKER, CoapConfig.TrackerMode.NULL);
+        return create(config, settings, credentials, false, events);
+    }
+
+    private static SecureEndpoint create(Configuration config, AgentSettings settings, Credentials credentials,
+            boolean verifyPeer, DtlsSessionEvents events) {
         SessionTracker tracker = new SessionTracker(events);
         DtlsConnectorConfig.Builder dtls = DtlsConnectorConfig.builder(config)
                 .setAddress(settings.bindAddress())
@@ -119,6 +137,12 @@ public final class SecureEndpoint {
         config.set(CoapConfig.ACK_INIT_RANDOM, (float) settings.ackRandomFactor());
         config.set(CoapConfig.MAX_RETRANSMIT, settings.maxRetransmit());
         config.set(CoapConfig.MAX_TRANSMIT_WAIT, settings.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        // Deduplication keeps the last 64 exchanges of each peer (still at most EXCHANGE_LIFETIME, 247 s), not
+        // every exchange of the last 247 s: under sustained load the default held gigabytes and paused for
+        // seconds. A retransmission comes within MAX_TRANSMIT_SPAN (45 s) of its original, long before a
+        // peer with a few requests in flight has sent 64 newer ones.
+        config.set(CoapConfig.DEDUPLICATOR, CoapConfig.DEDUPLICATOR_PEERS_MARK_AND_SWEEP);
+        config.set(CoapConfig.PEERS_MARK_AND_SWEEP_MESSAGES, DEDUPLICATED_PER_PEER);
         // Block-wise bodies up to the same limit in both roles; above it a 4.13 or a refused response.
         config.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, Limits.MAX_BODY_BYTES);
 

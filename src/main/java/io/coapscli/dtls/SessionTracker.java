@@ -74,6 +74,9 @@ final class SessionTracker extends SessionAdapter implements ConnectionListener 
 
     @Override
     public void afterExecution(Connection connection) {
+        if (connection.hasEstablishedDtlsContext() && !connection.isClosed()) {
+            return; // the common case, after every record: nothing ended, and no lock taken
+        }
         Tracked ended;
         synchronized (established) {
             Tracked tracked = established.get(connection);

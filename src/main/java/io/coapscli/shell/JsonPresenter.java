@@ -38,7 +38,10 @@ public final class JsonPresenter implements Presenter {
         if (error != null) {
             json.put("error", error(error.error())).put("reason", error.reason());
         }
-        out.line(json.put("line", error == null ? "Done" : EventLines.errorLine(error.error())).toString());
+        synchronized (out) {
+            out.line(json.put("line", error == null ? "Done" : EventLines.errorLine(error.error())).toString());
+            out.flush();
+        }
     }
 
     @Override

@@ -6,6 +6,10 @@ package io.coapscli.shell;
  */
 public interface Output {
 
-    /** Prints one whole line. */
+    /** Prints one whole line; it may wait in a buffer until {@link #flush()}. */
     void line(String text);
+
+    /** Writes out what is buffered. */
+    default void flush() {
+    }
 }

@@ -18,6 +18,11 @@ public interface Presenter {
     /** The command's one result: {@code error} null for Done. */
     void result(String commandLine, AgentException error);
 
-    /** An agent event, as it happened. */
+    /** An agent event, as it happened; its line may wait in a buffer until {@link #flush()}. */
     void event(AgentEvent event);
+
+    /** Writes out buffered lines: no more events are waiting. */
+    default void flush() {
+        output().flush();
+    }
 }

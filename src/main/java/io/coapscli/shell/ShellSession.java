@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.coapscli.agent.AgentEvent;
+import io.coapscli.agent.AgentListener;
 import io.coapscli.agent.AgentSettings;
 import io.coapscli.agent.CoapsAgent;
 
@@ -21,9 +22,17 @@ public final class ShellSession implements AutoCloseable {
     public ShellSession(AgentSettings settings, Output out, boolean json, boolean verbose) {
         AtomicBoolean verboseFlag = new AtomicBoolean(verbose);
         Presenter presenter = json ? new JsonPresenter(out) : new TextPresenter(out, verboseFlag::get);
-        this.agent = new CoapsAgent(settings, event -> {
-            noteOutcome(event);
-            presenter.event(event);
+        this.agent = new CoapsAgent(settings, new AgentListener() {
+            @Override
+            public void onEvent(AgentEvent event) {
+                noteOutcome(event);
+                presenter.event(event);
+            }
+
+            @Override
+            public void onQuiet() {
+                presenter.flush();
+            }
         });
         this.shell = new Shell(agent, presenter, verboseFlag);
         Duration longest = settings.handshakeTimeout().compareTo(settings.responseTimeout()) > 0

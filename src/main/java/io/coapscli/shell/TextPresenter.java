@@ -31,12 +31,13 @@ public final class TextPresenter implements Presenter {
         synchronized (out) {
             if (error == null) {
                 out.line("Done");
-                return;
+            } else {
+                if (error.reason() != null) {
+                    out.line(error.reason());
+                }
+                out.line(EventLines.errorLine(error.error()));
             }
-            if (error.reason() != null) {
-                out.line(error.reason());
-            }
-            out.line(EventLines.errorLine(error.error()));
+            out.flush();
         }
     }
 
