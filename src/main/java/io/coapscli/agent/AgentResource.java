@@ -58,7 +58,6 @@ final class AgentResource implements MessageDeliverer {
         if (refusedBeforeAnyResource(exchange, request)) {
             return;
         }
-        UriPath requested = new UriPath(request.getOptions().getUriPath());
         InetSocketAddress peer = request.getSourceContext().getPeerAddress();
         // A GET larger than one message is fetched block by block (RFC 7959); Californium slices each
         // answer, and only the first block counts as the request a user made.
@@ -69,7 +68,7 @@ final class AgentResource implements MessageDeliverer {
         }
         Response response;
         synchronized (this) {
-            if (path.isEmpty() || !path.equals(requested)) {
+            if (path.isEmpty() || !path.matches(request.getOptions().getUriPath())) {
                 exchange.sendResponse(new Response(ResponseCode.NOT_FOUND));
                 return;
             }

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,7 +44,10 @@ public final class CoapsAgent implements AutoCloseable {
 
     private final AgentSettings settings;
     private final AgentListener listener;
-    private final ScheduledThreadPoolExecutor eventThread;
+    /** Delivers events, and runs what must follow them, in order: a plain FIFO, cheap to hand work to. */
+    private final ThreadPoolExecutor eventThread;
+    /** Request deadlines and the idle sweep; what they find is reported through the event thread. */
+    private final ScheduledThreadPoolExecutor timers;
     private final AgentResource resource = new AgentResource(this::emit, this::sessionInfo);
     private final OutstandingRequests requests;
     /** Events queued and not yet delivered; at zero the listener hears {@link AgentListener#onQuiet()}. */
@@ -60,13 +66,11 @@ public final class CoapsAgent implements AutoCloseable {
     public CoapsAgent(AgentSettings settings, AgentListener listener) {
         this.settings = settings;
         this.listener = listener;
-        this.eventThread = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "coaps-agent-events");
-            thread.setDaemon(true);
-            return thread;
-        });
-        eventThread.setRemoveOnCancelPolicy(true);
-        eventThread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.eventThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                daemon("coaps-agent-events"));
+        this.timers = new ScheduledThreadPoolExecutor(1, daemon("coaps-agent-timers"));
+        timers.setRemoveOnCancelPolicy(true);
+        timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.requests = new OutstandingRequests(this, new OutstandingRequests.Owner() {
             @Override
             public void reportOutcome(AgentEvent outcome) {
@@ -83,11 +87,19 @@ public final class CoapsAgent implements AutoCloseable {
             public void peerStoppedAnswering(InetSocketAddress peer) {
                 CoapsAgent.this.peerStoppedAnswering(peer);
             }
-        }, settings, eventThread);
+        }, settings, timers);
         if (!settings.idleTimeout().isZero()) {
             long period = Math.max(10, Math.min(1000, settings.idleTimeout().toMillis() / 2));
-            eventThread.scheduleWithFixedDelay(this::endIdleServerSessions, period, period, TimeUnit.MILLISECONDS);
+            timers.scheduleWithFixedDelay(this::endIdleServerSessions, period, period, TimeUnit.MILLISECONDS);
         }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     // ---- lifecycle -------------------------------------------------------------------------------
@@ -452,6 +464,7 @@ public final class CoapsAgent implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        timers.shutdownNow();
         eventThread.shutdown();
         try {
             eventThread.awaitTermination(5, TimeUnit.SECONDS);

@@ -14,6 +14,24 @@ public record UriPath(List<String> segments) {
         return new UriPath(Arrays.stream(path.split("/")).filter(segment -> !segment.isEmpty()).toList());
     }
 
+    /**
+     * Whether a request's Uri-Path options name this path; empty segments do not count, as in
+     * {@link #parse}. Compares in place: it runs for every request.
+     */
+    public boolean matches(List<String> requestSegments) {
+        int next = 0;
+        for (String segment : requestSegments) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            if (next == segments.size() || !segments.get(next).equals(segment)) {
+                return false;
+            }
+            next++;
+        }
+        return next == segments.size();
+    }
+
     public boolean isEmpty() {
         return segments.isEmpty();
     }
