@@ -141,6 +141,9 @@ fi
 if [[ ",$sections," == *,startup,* ]]; then
   echo
   echo "## start-up (median of $startups, ms)"
+  # The same JVM options as the launcher's, so that the difference is the launcher's own cost.
+  launcher_jvm_options=()
+  [ -f target/coaps-cli.jsa ] && launcher_jvm_options=(-XX:SharedArchiveFile="$root/target/coaps-cli.jsa" -Xlog:cds=off)
   port=$(free_port)
   start_server coaps-cli "$port"
   : >"$work/startup"
@@ -148,7 +151,7 @@ if [[ ",$sections," == *,startup,* ]]; then
     t0=$(now_ms); java -version >/dev/null 2>&1; t1=$(now_ms); echo "java-version $((t1 - t0))" >>"$work/startup"
     # Time to the first Done of `coaps start`, through the launcher and straight from java.
     t0=$(now_ms); "$root/coaps-cli" --port 0 -c 'coaps start' | { read -r _; echo "launcher-first-done $(( $(now_ms) - t0 ))" >>"$work/startup"; cat >/dev/null; }
-    t0=$(now_ms); java -jar target/coaps-cli.jar --port 0 -c 'coaps start' | { read -r _; echo "java-first-done $(( $(now_ms) - t0 ))" >>"$work/startup"; cat >/dev/null; }
+    t0=$(now_ms); java "${launcher_jvm_options[@]}" -jar "$root/target/coaps-cli.jar" --port 0 -c 'coaps start' | { read -r _; echo "java-first-done $(( $(now_ms) - t0 ))" >>"$work/startup"; cat >/dev/null; }
     # A whole one-GET script against the local server, end to end.
     t0=$(now_ms)
     "$root/coaps-cli" --port 0 --json -c "coaps psk $key $identity" -c 'coaps start' -c "coaps connect 127.0.0.1 $port" \

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.coapscli.bench.Bench;
+import io.coapscli.dtls.SecureEndpoint;
 import io.coapscli.shell.BoundedLines;
 import io.coapscli.shell.Output;
 import io.coapscli.shell.ShellSession;
@@ -59,6 +60,8 @@ public final class Main {
             return 0;
         }
         configureLogging(options);
+        // After the logging set-up: the simple logger reads its settings once, at its first use.
+        SecureEndpoint.warmUpInBackground();
         try {
             if (!options.script().isEmpty()) {
                 return runScript(options, scriptLines(options.script()));

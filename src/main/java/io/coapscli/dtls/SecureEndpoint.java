@@ -22,6 +22,7 @@ import org.eclipse.californium.elements.config.CertificateAuthenticationMode;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.californium.elements.util.Filter;
+import org.eclipse.californium.elements.util.JceProviderUtil;
 import org.eclipse.californium.scandium.DTLSConnector;
 import org.eclipse.californium.scandium.dtls.Connection;
 import org.eclipse.californium.scandium.config.DtlsConfig;
@@ -60,6 +61,22 @@ public final class SecureEndpoint {
         UdpConfig.register();
         DtlsConfig.register();
         IpLiteralServerNames.accept();
+    }
+
+    /**
+     * Starts, on another thread, what the first endpoint would otherwise wait for: Californium's crypto
+     * checks and its curve table (a key pair for every curve, about 120 ms) and the configuration
+     * definitions. A process calls it first thing, so this runs while it reads its options and its first
+     * command; whoever needs a class that is still initialising simply waits for it.
+     */
+    public static void warmUpInBackground() {
+        Thread warmUp = new Thread(() -> {
+            JceProviderUtil.init();
+            SupportedGroup.getUsableGroups();
+            Configuration.createStandardWithoutFile();
+        }, "coaps-crypto-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     private final DTLSConnector connector;

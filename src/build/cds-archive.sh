@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Makes target/coaps-cli.jsa, an application class-data-sharing archive (CDS), at build time: a training
+# run (a server and a client script on loopback) lists the classes a start and a first request load, and
+# the JVM maps them from the archive on every later start instead of loading and verifying them again.
+# The archive is an optimisation only: anything that goes wrong here is a warning, never a failed build.
+# JDK 17's dynamic archive (-XX:ArchiveClassesAtExit) and lambda-proxy entries crash Debian's 17.0.15, so
+# this uses a static archive from a class list without lambda proxies.
+set -uo pipefail
+target=$(cd "${1:-target}" && pwd)
+jar="$target/coaps-cli.jar"
+archive="$target/coaps-cli.jsa"
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill "$server_pid"; wait "$server_pid" 2>/dev/null; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+rm -f "$archive" "$archive.jdk"
+
+port=$(( 40000 + RANDOM % 20000 ))
+java -XX:DumpLoadedClassList="$work/server.lst" -jar "$jar" --bind 127.0.0.1 --port "$port" --idle-timeout 0 \
+  -c 'coaps psk trainingKey training' -c 'coaps start' -c 'coaps resource r' -c wait >/dev/null 2>&1 &
+server_pid=$!
+sleep 1.5 # the training server's start; a client that comes too early only trains less
+for output in "" --json --verbose; do
+  java -XX:DumpLoadedClassList="$work/client$output.lst" -jar "$jar" --port 0 $output --dtls-timeout 100 \
+    -c 'coaps psk trainingKey training' -c 'coaps start' -c "coaps connect 127.0.0.1 $port" -c 'coaps get r con' \
+    -c 'coaps put r con trained' -c 'coaps resource' -c 'coaps isconnected' -c 'help' >/dev/null 2>&1
+done
+kill "$server_pid"; wait "$server_pid" 2>/dev/null; server_pid=""
+
+cat "$work"/*.lst | grep -v '^@lambda-proxy' | sort -u > "$work/classes.lst"
+if java -Xshare:dump -XX:SharedClassListFile="$work/classes.lst" -XX:SharedArchiveFile="$archive" -cp "$jar" \
+    >"$work/dump.log" 2>&1 && [ -f "$archive" ]; then
+  # The launcher uses the archive only with the JVM that made it.
+  java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p; s/^ *java.vm.version = //p' > "$archive.jdk"
+  echo "coaps-cli: class-data archive $archive ($(wc -l < "$work/classes.lst") classes)"
+else
+  rm -f "$archive"
+  echo "coaps-cli: warning: no class-data archive; start-up is slower but everything works" >&2
+  tail -n 5 "$work/dump.log" >&2
+fi
+exit 0
