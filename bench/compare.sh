@@ -6,19 +6,23 @@
 #
 #   bench/compare.sh                 # full run: 3 rounds of 10 s, sustained load 600 s
 #   bench/compare.sh --quick         # a smoke run of a few seconds (CI)
-#   options: --rounds N --duration S --sustained S --sections throughput,startup,sustained
+#   options: --rounds N --duration S --sustained S --sessions N --sections throughput,startup,sessions,sustained
 #            --baseline DIR   also run the coaps-cli built in DIR (an older checkout), as "baseline"
 set -euo pipefail
+# Job control: otherwise bash starts background servers with SIGQUIT ignored, and jcmd cannot attach.
+set -m
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
 
-rounds=3; duration=10; warmup=3; sustained=600; sections=throughput,startup,sustained; startups=10; baseline=""
+rounds=3; duration=10; warmup=3; sustained=600; sections=throughput,startup,sessions,sustained; startups=10; baseline=""
+idle_sessions=5000
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) rounds=1; duration=2; warmup=1; sustained=5; startups=3 ;;
+    --quick) rounds=1; duration=2; warmup=1; sustained=5; startups=3; idle_sessions=200 ;;
     --rounds) rounds=$2; shift ;;
     --duration) duration=$2; shift ;;
     --sustained) sustained=$2; shift ;;
+    --sessions) idle_sessions=$2; shift ;;
     --sections) sections=$2; shift ;;
     --baseline) baseline=$(cd "$2" && pwd); shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -171,6 +175,34 @@ if [[ ",$sections," == *,startup,* ]]; then
   printf '%-40s %8s\n' "launcher overhead" "$(awk '$1=="launcher-first-done" {print $2}' "$work/startup" | median | awk -v j="$(awk '$1=="java-first-done" {print $2}' "$work/startup" | median)" '{printf "%.1f", $1 - j}')"
   printf '%-40s %8s\n' "script ms per request (100 GETs)" "$(awk -v one=$((t1 - t0)) -v many=$((t2 - t1)) 'BEGIN {printf "%.2f", (many - one) / 100}')"
   printf '%-40s %8s\n' "  of which round trip" "$rtt"
+fi
+
+heap_used_kb() { # live heap after a full GC, in KB
+  jcmd "$1" GC.run >"$work/jcmd.out" 2>&1 || { echo "jcmd cannot attach to $1: $(head -c 300 "$work/jcmd.out")" >&2; return 0; }
+  jcmd "$1" GC.heap_info >"$work/heap.out" 2>&1
+  [ -n "${COMPARE_DEBUG:-}" ] && cat "$work/heap.out" >&2
+  # G1 has one heap line; the serial collector (a JVM pinned to one CPU picks it) one line a generation.
+  awk '/(heap|generation) +total/ {for (i = 1; i <= NF; i++) if ($i == "used") {sub(/K.*/, "", $(i + 1)); s += $(i + 1)}} END {print s + 0}' "$work/heap.out"
+}
+
+if [[ ",$sections," == *,sessions,* ]]; then
+  echo
+  echo "## idle sessions: $idle_sessions sessions held open on the coaps-cli server"
+  port=$(free_port)
+  start_server coaps-cli "$port"
+  sleep 1 # the server settles after its start; a full GC follows
+  before=$(heap_used_kb "$server_pid")
+  "${load_cpu[@]}" "$root/coaps-cli" bench --port "$port" --path "$resource" --sessions "$idle_sessions" --requests 1 \
+    --hold 600 --json >"$work/idle.json" &
+  bench_pid=$!
+  # The server prints one "coaps connected" a session: wait for all of them.
+  for _ in $(seq 1 600); do [ "$(grep -c '^coaps connected' "$work/server.out")" -ge "$idle_sessions" ] && break; sleep 0.2; done
+  connected=$(grep -c '^coaps connected' "$work/server.out")
+  after=$(heap_used_kb "$server_pid")
+  rss=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
+  kill "$bench_pid"; wait "$bench_pid" 2>/dev/null || true
+  stop_server
+  echo "sessions connected: $connected; live heap $before KB before, $after KB with them: $(awk -v a="$after" -v b="$before" -v n="$connected" 'BEGIN {printf "%.2f", (n > 0 ? (a - b) / n : 0)}') KB a session; server RSS $rss KB"
 fi
 
 if [[ ",$sections," == *,sustained,* ]]; then

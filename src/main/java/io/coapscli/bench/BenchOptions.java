@@ -14,7 +14,7 @@ import org.eclipse.californium.core.coap.CoAP.Code;
 /** The options of {@code coaps-cli bench}; see {@link #USAGE}. */
 record BenchOptions(InetSocketAddress server, int sessions, int inFlight, Duration duration, long requests,
         Code method, String path, byte[] payload, boolean confirmable, byte[] pskKey, String pskIdentity,
-        List<Path> x509Files, boolean json, Duration ackTimeout, Duration warmup) {
+        List<Path> x509Files, boolean json, Duration ackTimeout, Duration warmup, Duration hold) {
 
     static final String USAGE = """
             Usage: coaps-cli bench [options]
@@ -36,6 +36,8 @@ record BenchOptions(InetSocketAddress server, int sessions, int inFlight, Durati
               --x509 CERT KEY CA   certificate, key and trust anchors (PEM) instead of a PSK;
                                    --x509 alone uses the built-in test credentials
               --ack-timeout MS     CoAP ACK_TIMEOUT (default 2000)
+              --hold S             keep the sessions open and idle S seconds after the load (default 0),
+                                   e.g. to measure what idle sessions cost the server
               --json               print the summary as one JSON object
             """;
 
@@ -56,6 +58,7 @@ record BenchOptions(InetSocketAddress server, int sessions, int inFlight, Durati
         boolean json = false;
         Duration ackTimeout = Duration.ofSeconds(2);
         Duration warmup = Duration.ZERO;
+        Duration hold = Duration.ZERO;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -82,11 +85,12 @@ record BenchOptions(InetSocketAddress server, int sessions, int inFlight, Durati
                 }
                 case "--ack-timeout" -> ackTimeout = Duration.ofMillis(number(value(args, ++i, arg), arg, 10, 9_999_999));
                 case "--json" -> json = true;
+                case "--hold" -> hold = Duration.ofSeconds(number(value(args, ++i, arg), arg, 0, 86_400));
                 default -> throw new IllegalArgumentException("unknown bench option: " + arg);
             }
         }
         return new BenchOptions(new InetSocketAddress(host, port), sessions, inFlight, duration, requests, method,
-                path, payload, confirmable, key, identity, x509, json, ackTimeout, warmup);
+                path, payload, confirmable, key, identity, x509, json, ackTimeout, warmup, hold);
     }
 
     /** What the run is, in one line, for the summary. */

@@ -85,6 +85,12 @@ final class LoadGenerator {
                 throw new IOException("no handshake with " + options.server() + " succeeded");
             }
             load(endpoints);
+            if (!options.hold().isZero()) {
+                if (progress != null) {
+                    progress.printf("  holding %d idle sessions for %d s%n", endpoints.size(), options.hold().toSeconds());
+                }
+                Thread.sleep(options.hold().toMillis()); // idle on purpose: the sessions stay open, nothing is sent
+            }
         } finally {
             stopping.set(true);
             endpoints.forEach(endpoint -> endpoint.destroy(List.of(options.server())));
@@ -94,16 +100,19 @@ final class LoadGenerator {
     }
 
     private void load(List<SecureEndpoint> endpoints) throws InterruptedException {
+        boolean warmingUp = !options.warmup().isZero();
+        measuring.set(!warmingUp);
+        long start = System.nanoTime();
         for (SecureEndpoint endpoint : endpoints) {
             for (int slot = 0; slot < options.inFlight(); slot++) {
                 send(endpoint);
             }
         }
-        if (!options.warmup().isZero()) {
+        if (warmingUp) {
             Thread.sleep(options.warmup().toMillis()); // the warm-up is time under load, not a wait for something
+            measuring.set(true);
+            start = System.nanoTime();
         }
-        measuring.set(true);
-        long start = System.nanoTime();
         long deadline = start + options.duration().toNanos();
         long nextReport = start + TimeUnit.SECONDS.toNanos(1);
         long lastCount = 0;
