@@ -162,6 +162,14 @@ if [[ ",$sections," == *,startup,* ]]; then
       -c "coaps get $resource con" >"$work/one-get.json"
     echo "one-get-script $(( $(now_ms) - t0 ))" >>"$work/startup"
     echo "first-request-rtt $(grep '"event":"response"' "$work/one-get.json" | json_field roundTripMs)" >>"$work/startup"
+    if [ -n "$baseline" ]; then
+      t0=$(now_ms); "$baseline/coaps-cli" --port 0 -c 'coaps start' | { read -r _; echo "baseline-launcher-first-done $(( $(now_ms) - t0 ))" >>"$work/startup"; cat >/dev/null; }
+      t0=$(now_ms)
+      "$baseline/coaps-cli" --port 0 --json -c "coaps psk $key $identity" -c 'coaps start' -c "coaps connect 127.0.0.1 $port" \
+        -c "coaps get $resource con" >"$work/one-get.json"
+      echo "baseline-one-get-script $(( $(now_ms) - t0 ))" >>"$work/startup"
+      echo "baseline-first-request-rtt $(grep '"event":"response"' "$work/one-get.json" | json_field roundTripMs)" >>"$work/startup"
+    fi
   done
   # Script time per request above the round trip: 1 GET against 101 GETs.
   gets=(); for _ in $(seq 1 100); do gets+=(-c "coaps get $resource con"); done
@@ -169,7 +177,8 @@ if [[ ",$sections," == *,startup,* ]]; then
   "$root/coaps-cli" --port 0 --json -c "coaps psk $key $identity" -c 'coaps start' -c "coaps connect 127.0.0.1 $port" -c "coaps get $resource con" "${gets[@]}" >"$work/many.json"; t2=$(now_ms)
   stop_server
   rtt=$(grep '"event":"response"' "$work/many.json" | tail -n 100 | json_field roundTripMs | awk '{s+=$1} END {printf "%.2f", s/NR}')
-  for what in java-version launcher-first-done java-first-done one-get-script first-request-rtt; do
+  for what in java-version launcher-first-done java-first-done one-get-script first-request-rtt \
+      ${baseline:+baseline-launcher-first-done baseline-one-get-script baseline-first-request-rtt}; do
     printf '%-40s %8s\n' "$what" "$(awk -v w="$what" '$1==w {print $2}' "$work/startup" | median)"
   done
   printf '%-40s %8s\n' "launcher overhead" "$(awk '$1=="launcher-first-done" {print $2}' "$work/startup" | median | awk -v j="$(awk '$1=="java-first-done" {print $2}' "$work/startup" | median)" '{printf "%.1f", $1 - j}')"
