@@ -6,15 +6,9 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.CoAP.Type;
@@ -39,19 +33,12 @@ public final class CoapsAgent implements AutoCloseable {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(CoapsAgent.class);
 
-    /** Long enough for an auto-close (which waits for close_notify) running on the event thread. */
-    private static final long EVENT_FLUSH_TIMEOUT_MS = 5000;
-
     private final AgentSettings settings;
-    private final AgentListener listener;
-    /** Delivers events, and runs what must follow them, in order: a plain FIFO, cheap to hand work to. */
-    private final ThreadPoolExecutor eventThread;
+    private final EventDelivery events;
     /** Request deadlines and the idle sweep; what they find is reported through the event thread. */
     private final ScheduledThreadPoolExecutor timers;
     private final AgentResource resource = new AgentResource(this::emit, this::sessionInfo);
     private final OutstandingRequests requests;
-    /** Events queued and not yet delivered; at zero the listener hears {@link AgentListener#onQuiet()}. */
-    private final AtomicInteger undelivered = new AtomicInteger();
 
     // Guarded by this.
     private Credentials credentials;
@@ -65,9 +52,7 @@ public final class CoapsAgent implements AutoCloseable {
 
     public CoapsAgent(AgentSettings settings, AgentListener listener) {
         this.settings = settings;
-        this.listener = listener;
-        this.eventThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                daemon("coaps-agent-events"));
+        this.events = new EventDelivery(listener);
         this.timers = new ScheduledThreadPoolExecutor(1, daemon("coaps-agent-timers"));
         timers.setRemoveOnCancelPolicy(true);
         timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -94,7 +79,7 @@ public final class CoapsAgent implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemon(String name) {
+    static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
@@ -295,9 +280,9 @@ public final class CoapsAgent implements AutoCloseable {
             return;
         }
         if (maxAttempts > 0 && attempts >= maxAttempts) {
-            eventThread.execute(this::stop);
+            events.afterEvents(this::stop);
         } else if (credentialsChanged) {
-            eventThread.execute(this::applyChangedCredentialsNow);
+            events.afterEvents(this::applyChangedCredentialsNow);
         }
     }
 
@@ -429,21 +414,7 @@ public final class CoapsAgent implements AutoCloseable {
     // ---- events ----------------------------------------------------------------------------------
 
     private void emit(AgentEvent event) {
-        undelivered.incrementAndGet();
-        try {
-            eventThread.execute(() -> {
-                try {
-                    listener.onEvent(event);
-                } finally {
-                    if (undelivered.decrementAndGet() == 0) {
-                        listener.onQuiet();
-                    }
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            // A late DTLS or CoAP callback after close(): nobody listens any more.
-            undelivered.decrementAndGet();
-        }
+        events.emit(event);
     }
 
     /**
@@ -451,13 +422,7 @@ public final class CoapsAgent implements AutoCloseable {
      * what already happened before it runs the next command.
      */
     public void awaitQueuedEvents() {
-        try {
-            eventThread.submit(() -> { }).get(EVENT_FLUSH_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
-            // Delivery goes on regardless; the next line merely may come first.
-        }
+        events.awaitDelivered();
     }
 
     /** Stops the agent and waits until every event it produced has been delivered. */
@@ -465,11 +430,6 @@ public final class CoapsAgent implements AutoCloseable {
     public void close() {
         stop();
         timers.shutdownNow();
-        eventThread.shutdown();
-        try {
-            eventThread.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        events.close();
     }
 }

@@ -42,6 +42,8 @@ final class LoadGenerator {
     final AtomicLong resets = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
     final AtomicLong notSuccess = new AtomicLong();
+    /** Requests sent in all, over all sessions. */
+    final AtomicLong sent = new AtomicLong();
     /** Requests sent while measuring: --requests counts these. */
     private final AtomicLong measuredStarted = new AtomicLong();
     private final AtomicBoolean measuring = new AtomicBoolean();
@@ -153,6 +155,7 @@ final class LoadGenerator {
             measuredStarted.incrementAndGet();
         }
         inFlight.incrementAndGet();
+        sent.incrementAndGet();
         Request request = new Request(options.method(), options.confirmable() ? Type.CON : Type.NON);
         request.setDestinationContext(new AddressEndpointContext(options.server()));
         request.getOptions().setUriPath(options.path());
