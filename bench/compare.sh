@@ -4,7 +4,7 @@
 # pinned to CPU 0 and the load generator to CPU 1. Prints throughput, server CPU time per request and the
 # ratios, then start-up and sustained-load figures. Loopback only. docs/PERFORMANCE.md has the latest run.
 #
-#   bench/compare.sh                 # full run: 3 rounds of 10 s, sustained load 600 s
+#   bench/compare.sh                 # full run: 3 rounds of 10 s after 8 s of warm-up, sustained load 600 s
 #   bench/compare.sh --quick         # a smoke run of a few seconds (CI)
 #   options: --rounds N --duration S --sustained S --sessions N --sections throughput,startup,sessions,sustained
 #            --baseline DIR   also run the coaps-cli built in DIR (an older checkout), as "baseline"
@@ -14,7 +14,7 @@ set -m
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
 
-rounds=3; duration=10; warmup=3; sustained=600; sections=throughput,startup,sessions,sustained; startups=10; baseline=""
+rounds=3; duration=10; warmup=8; sustained=600; sections=throughput,startup,sessions,sustained; startups=10; baseline=""
 idle_sessions=5000
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -114,9 +114,10 @@ if [[ ",$sections," == *,throughput,* ]]; then
         contender=${contenders[$(( (i + round) % count ))]}
         port=$(free_port)
         start_server "$contender" "$port"
-        # Warm-up in a run of its own, so that the CPU time read around the measured run is only its own.
-        "${load_cpu[@]}" "$root/coaps-cli" bench --port "$port" --path "$resource" --sessions "$sessions" \
-          --in-flight "$inflight" --duration "$warmup" --json >/dev/null
+        # Warm-up in a run of its own, so that the CPU time read around the measured run is only its own,
+        # with at least 10 sessions, so that it can run long enough for the JIT compilers to finish.
+        "${load_cpu[@]}" "$root/coaps-cli" bench --port "$port" --path "$resource" \
+          --sessions $(( sessions < 10 ? 10 : sessions )) --in-flight "$inflight" --duration "$warmup" --json >/dev/null
         before=$(cpu_ticks "$server_pid")
         drops_before=$(socket_drops "$port")
         summary=$("${load_cpu[@]}" "$root/coaps-cli" bench --port "$port" --path "$resource" --sessions "$sessions" \

@@ -1,7 +1,6 @@
 package io.coapscli;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.coapscli.agent.AddressLiteral;
 import io.coapscli.agent.AgentSettings;
 
 /** The process options: {@code --port}, {@code --bind}, {@code --log-level}, {@code --log-file}, {@code --help}, {@code --version}. */
@@ -128,14 +128,8 @@ record Options(int port, InetAddress bind, String logLevel, String logFile, bool
     }
 
     private static InetAddress bindAddress(String text) throws UsageException {
-        if (!text.matches("[0-9A-Fa-f:.%\\w-]+") || !(text.contains(":") || text.matches("[\\d.]+"))) {
-            throw new UsageException("--bind takes an IPv4 or IPv6 address literal, not " + text);
-        }
-        try {
-            return InetAddress.getByName(text);
-        } catch (UnknownHostException e) {
-            throw new UsageException("--bind takes an IPv4 or IPv6 address literal, not " + text);
-        }
+        return AddressLiteral.parse(text).orElseThrow(
+                () -> new UsageException("--bind takes an IPv4 or IPv6 address literal, not " + text));
     }
 
     private static String logLevel(String text) throws UsageException {

@@ -2,7 +2,6 @@ package io.coapscli.bench;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.californium.core.coap.CoAP.Code;
+
+import io.coapscli.agent.AddressLiteral;
 
 /** The options of {@code coaps-cli bench}; see {@link #USAGE}. */
 record BenchOptions(InetSocketAddress server, int sessions, int inFlight, Duration duration, long requests,
@@ -128,13 +129,7 @@ record BenchOptions(InetSocketAddress server, int sessions, int inFlight, Durati
 
     /** An address literal only: a benchmark never resolves names. */
     private static InetAddress literal(String text) {
-        if (!text.matches("[0-9A-Fa-f:.%\\w-]+") || !(text.contains(":") || text.matches("[\\d.]+"))) {
-            throw new IllegalArgumentException("--host takes an IPv4 or IPv6 address literal, not " + text);
-        }
-        try {
-            return InetAddress.getByName(text);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("--host takes an IPv4 or IPv6 address literal, not " + text);
-        }
+        return AddressLiteral.parse(text).orElseThrow(
+                () -> new IllegalArgumentException("--host takes an IPv4 or IPv6 address literal, not " + text));
     }
 }

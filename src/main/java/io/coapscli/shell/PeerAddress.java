@@ -1,31 +1,19 @@
 package io.coapscli.shell;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.regex.Pattern;
 
+import io.coapscli.agent.AddressLiteral;
 import io.coapscli.agent.AgentException;
 import io.coapscli.agent.OtError;
 
 /** Parses the address literals {@code coaps connect} takes: IPv6 and IPv4, never a host name to resolve. */
 final class PeerAddress {
 
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[\\w.-]+)?");
-
     private PeerAddress() {
     }
 
     static InetAddress parse(String text) throws AgentException {
-        if (!IPV4.matcher(text).matches() && !IPV6.matcher(text).matches()) {
-            throw new AgentException(OtError.PARSE);
-        }
-        try {
-            // A literal, so no name service is asked.
-            return InetAddress.getByName(text);
-        } catch (UnknownHostException | SecurityException e) {
-            throw new AgentException(OtError.PARSE);
-        }
+        return AddressLiteral.parse(text).orElseThrow(() -> new AgentException(OtError.PARSE));
     }
 
     /** An address a DTLS session can be opened with: not multicast, not the unspecified address. */
