@@ -42,6 +42,7 @@ record Options(int port, InetAddress bind, String logLevel, String logFile, bool
 
             Scripts (-c, --script) exit 0 when every command ended in Done and every connect and
             request succeeded, 1 otherwise, 2 for a usage error.
+            `coaps-cli bench [options]` runs the load generator instead (`coaps-cli bench --help`).
             Type `help` or `coaps help` at the prompt. Reference: docs/CLI.md
             """;
 
