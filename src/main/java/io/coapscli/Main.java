@@ -5,7 +5,6 @@ import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,7 @@ import java.util.List;
 
 import io.coapscli.bench.Bench;
 import io.coapscli.dtls.SecureEndpoint;
+import io.coapscli.files.BoundedFile;
 import io.coapscli.shell.BoundedLines;
 import io.coapscli.shell.Output;
 import io.coapscli.shell.ShellSession;
@@ -125,19 +125,9 @@ public final class Main {
                 continue;
             }
             try {
-                boolean stdin = source.file().toString().equals("-");
-                if (!stdin && !Files.isRegularFile(source.file())) {
-                    throw new ScriptFileException("cannot read script " + source.file() + ": "
-                            + (Files.exists(source.file()) ? "not a regular file" : "no such file"));
-                }
-                try (InputStream in = stdin ? System.in : Files.newInputStream(source.file())) {
-                    byte[] script = in.readNBytes(MAX_SCRIPT_BYTES + 1);
-                    if (script.length > MAX_SCRIPT_BYTES) {
-                        throw new ScriptFileException("cannot read script " + source.file() + ": larger than "
-                                + MAX_SCRIPT_BYTES + " bytes");
-                    }
-                    new String(script, StandardCharsets.UTF_8).lines().forEach(lines::add);
-                }
+                byte[] script = source.file().toString().equals("-") ? BoundedFile.read(System.in, MAX_SCRIPT_BYTES)
+                        : BoundedFile.read(source.file(), MAX_SCRIPT_BYTES);
+                new String(script, StandardCharsets.UTF_8).lines().forEach(lines::add);
             } catch (IOException e) {
                 throw new ScriptFileException("cannot read script " + source.file() + ": " + e.getMessage());
             }

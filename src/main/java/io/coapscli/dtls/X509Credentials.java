@@ -4,8 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -20,6 +18,7 @@ import org.eclipse.californium.elements.util.SslContextUtil;
 import io.coapscli.agent.AgentException;
 import io.coapscli.agent.Credentials;
 import io.coapscli.agent.OtError;
+import io.coapscli.files.BoundedFile;
 
 /**
  * X.509 identities from PEM: the built-in test identity, or the user's files. PEM parsing is
@@ -125,20 +124,7 @@ public final class X509Credentials {
      */
     private static byte[] read(Path file) throws AgentException {
         try {
-            if (!Files.isRegularFile(file)) {
-                throw new AgentException(OtError.INVALID_ARGS, "cannot read " + file + ": "
-                        + (Files.exists(file) ? "not a regular file" : "no such file"));
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] content = in.readNBytes(MAX_FILE_BYTES + 1);
-                if (content.length > MAX_FILE_BYTES) {
-                    throw new AgentException(OtError.INVALID_ARGS, "cannot read " + file + ": larger than "
-                            + MAX_FILE_BYTES + " bytes");
-                }
-                return content;
-            }
-        } catch (AccessDeniedException e) {
-            throw new AgentException(OtError.INVALID_ARGS, "cannot read " + file + ": permission denied");
+            return BoundedFile.read(file, MAX_FILE_BYTES);
         } catch (IOException | SecurityException e) {
             throw new AgentException(OtError.INVALID_ARGS, "cannot read " + file + ": " + e.getMessage());
         }
