@@ -32,6 +32,14 @@ public sealed interface AgentEvent {
         }
     }
 
+    /** A notification of the resource we observe, after the response to the registration (RFC 7641). */
+    record NotificationReceived(InetSocketAddress peer, CoapMessage message, SessionInfo session)
+            implements AgentEvent {
+        public byte[] payload() {
+            return message.payload();
+        }
+    }
+
     /** One of our requests ended without a response. */
     record RequestFailed(OtError error, String reason) implements AgentEvent {
     }
@@ -46,5 +54,28 @@ public sealed interface AgentEvent {
 
     /** The resource's response went out (first transmission only). */
     record ResponseSent(InetSocketAddress peer, CoapMessage message) implements AgentEvent {
+    }
+
+    /** A GET with Observe=0 made the peer an observer of the resource (RFC 7641). */
+    record ObserverAdded(InetSocketAddress peer) implements AgentEvent {
+    }
+
+    /**
+     * The peer observes the resource no more: it cancelled, answered a notification with a Reset, never
+     * acknowledged a confirmable one, its session ended, or the resource moved.
+     */
+    record ObserverRemoved(InetSocketAddress peer) implements AgentEvent {
+    }
+
+    /** A peer changed the content, and this observer is being sent a notification. */
+    record NotifyingObserver(InetSocketAddress peer) implements AgentEvent {
+    }
+
+    /** The observer acknowledged a confirmable notification. */
+    record NotificationAcknowledged(InetSocketAddress peer) implements AgentEvent {
+    }
+
+    /** A confirmable notification was not delivered; the observer is removed next. */
+    record NotificationFailed(InetSocketAddress peer, OtError error, String reason) implements AgentEvent {
     }
 }

@@ -2,6 +2,7 @@ package io.coapscli.agent;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -13,47 +14,79 @@ import org.eclipse.californium.core.coap.MessageObserverAdapter;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.Exchange;
-import org.eclipse.californium.core.server.MessageDeliverer;
+import org.eclipse.californium.core.server.ServerMessageDeliverer;
+
+import io.coapscli.dtls.SecureEndpoint;
 
 /**
  * The agent's one resource, as in OpenThread's CLI: a path and a content. GET reads the content, PUT and
- * POST replace it, DELETE empties it. Any other path is answered 4.04 and reported to nobody; what
- * RFC 7252 asks of a server beyond that is in {@link RequestRules}.
+ * POST replace it, DELETE empties it; a GET with Observe registers or cancels an observer, and every
+ * change notifies the observers ({@link ObservedContent}). {@code /.well-known/core} lists the resource
+ * ({@link ResourceTree}). Any other path is answered 4.04 and reported to nobody; what RFC 7252 asks of a
+ * server beyond that is in {@link RequestRules}.
  * Californium has already done deduplication and acknowledgement when a request arrives here.
  */
-final class AgentResource implements MessageDeliverer {
+final class AgentResource extends ServerMessageDeliverer {
 
     /** A new agent's content: OpenThread's "helloWorld" with its terminating zero byte. */
     static final byte[] DEFAULT_CONTENT = "helloWorld\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Consumer<AgentEvent> events;
     private final Function<InetSocketAddress, SessionInfo> sessions;
+    private final ObservedContent observed;
+    private final ResourceTree tree;
     private UriPath path = UriPath.parse("");
     private byte[] content = DEFAULT_CONTENT.clone();
 
     AgentResource(Consumer<AgentEvent> events, Function<InetSocketAddress, SessionInfo> sessions) {
+        // No root: requests never go through Californium's resource lookup, only its observe bookkeeping.
+        super(null, SecureEndpoint.observeConfiguration());
         this.events = events;
         this.sessions = sessions;
+        this.observed = new ObservedContent(this::content, events);
+        this.tree = new ResourceTree(observed);
     }
 
     synchronized UriPath path() {
         return path;
     }
 
-    synchronized void setPath(UriPath path) {
-        this.path = path;
+    /** A new path ends every observation of the old one with a 4.04 (RFC 7641 section 3.2). */
+    void setPath(UriPath path) {
+        synchronized (this) {
+            if (path.equals(this.path)) {
+                return;
+            }
+            this.path = path;
+            tree.place(path);
+        }
+        observed.endAll();
     }
 
     synchronized byte[] content() {
         return content.clone();
     }
 
-    synchronized void setContent(byte[] content) {
-        this.content = content.clone();
+    /** Replaces the content and notifies every observer; returns whom. */
+    List<InetSocketAddress> setContent(byte[] content) {
+        synchronized (this) {
+            this.content = content.clone();
+        }
+        return observed.notifyObservers();
+    }
+
+    /** The peer's session ended: it observes nothing any more. */
+    void forgetObserver(InetSocketAddress peer) {
+        observed.forget(peer);
     }
 
     @Override
-    public void deliverRequest(Exchange exchange) {
+    protected boolean preDeliverRequest(Exchange exchange) {
+        deliver(exchange);
+        return true;
+    }
+
+    private void deliver(Exchange exchange) {
         Request request = exchange.getRequest();
         if (refusedBeforeAnyResource(exchange, request)) {
             return;
@@ -67,9 +100,15 @@ final class AgentResource implements MessageDeliverer {
             refusal = RequestRules.accept(request);
         }
         Response response;
+        boolean changes = refusal == null
+                && (request.getCode() == Code.PUT || request.getCode() == Code.POST || request.getCode() == Code.DELETE);
         synchronized (this) {
             if (path.isEmpty() || !path.matches(request.getOptions().getUriPath())) {
-                exchange.sendResponse(new Response(ResponseCode.NOT_FOUND));
+                if (ResourceTree.isDiscovery(request.getOptions().getUriPath())) {
+                    tree.discover(exchange);
+                } else {
+                    exchange.sendResponse(new Response(ResponseCode.NOT_FOUND));
+                }
                 return;
             }
             if (!laterBlock) {
@@ -78,10 +117,15 @@ final class AgentResource implements MessageDeliverer {
                         sessions.apply(peer)));
             }
             response = refusal != null ? new Response(refusal) : handle(request);
+            if (refusal == null && request.getCode() == Code.GET && !laterBlock) {
+                // Observe=0 registers (the relation is made when this response goes out), Observe=1 cancels.
+                checkForObserveOption(exchange, observed);
+            }
         }
-        if (refusal == null && request.getType() == Type.NON && request.getCode() != Code.GET) {
+        if (changes && request.getType() == Type.NON) {
             // OpenThread answers a non-confirmable PUT, POST or DELETE with nothing.
             exchange.setComplete();
+            notifyObserversOfPeerChange();
             return;
         }
         response.addMessageObserver(new MessageObserverAdapter() {
@@ -98,6 +142,15 @@ final class AgentResource implements MessageDeliverer {
             }
         });
         exchange.sendResponse(response);
+        if (changes) {
+            notifyObserversOfPeerChange();
+        }
+    }
+
+    private void notifyObserversOfPeerChange() {
+        for (InetSocketAddress observer : observed.notifyObservers()) {
+            events.accept(new AgentEvent.NotifyingObserver(observer));
+        }
     }
 
     /**
@@ -142,11 +195,5 @@ final class AgentResource implements MessageDeliverer {
             default:
                 return new Response(ResponseCode.METHOD_NOT_ALLOWED);
         }
-    }
-
-    @Override
-    public void deliverResponse(Exchange exchange, Response response) {
-        // Responses to our own requests reach their observers through the request; nothing to route here.
-        exchange.getRequest().setResponse(response);
     }
 }

@@ -15,6 +15,8 @@ public final class CoapMessage {
     private final String type;
     private final String code;
     private final byte[] payload;
+    private final Integer observe;
+    private final Integer contentFormat;
     private Message source;
     private List<String> options;
 
@@ -22,6 +24,8 @@ public final class CoapMessage {
         this.type = type;
         this.code = code;
         this.payload = payload;
+        this.observe = source.getOptions().getObserve();
+        this.contentFormat = source.getOptions().hasContentFormat() ? source.getOptions().getContentFormat() : null;
         this.source = source;
     }
 
@@ -46,6 +50,16 @@ public final class CoapMessage {
             source = null;
         }
         return options;
+    }
+
+    /** The Observe option's value (RFC 7641), or null without one. */
+    public Integer observe() {
+        return observe;
+    }
+
+    /** The Content-Format option's value, or null without one. */
+    public Integer contentFormat() {
+        return contentFormat;
     }
 
     public byte[] payload() {

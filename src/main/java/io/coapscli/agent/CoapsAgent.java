@@ -11,9 +11,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.californium.core.coap.CoAP.Code;
-import org.eclipse.californium.core.coap.CoAP.Type;
 import org.eclipse.californium.core.coap.Request;
-import org.eclipse.californium.elements.AddressEndpointContext;
+import org.eclipse.californium.core.coap.Response;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +48,7 @@ public final class CoapsAgent implements AutoCloseable {
     private int maxAttempts;
     private int attempts;
     private final Sessions sessions = new Sessions();
+    private Observation observation;
 
     public CoapsAgent(AgentSettings settings, AgentListener listener) {
         this.settings = settings;
@@ -178,6 +178,7 @@ public final class CoapsAgent implements AutoCloseable {
         SecureEndpoint created = SecureEndpoint.create(settings.withBindAddress(address.getAddress(),
                 address.getPort()), credentials, verifyPeer, new SessionEvents());
         created.setMessageDeliverer(resource);
+        created.onNotification((request, response) -> notificationArrived(response));
         try {
             created.start();
         } catch (IOException e) {
@@ -265,6 +266,11 @@ public final class CoapsAgent implements AutoCloseable {
         for (Session session : removed) {
             emit(new AgentEvent.Disconnected(session.peer, session.clientRole, session.established, reason));
             requests.abortTo(session.peer);
+            if (session.clientRole) {
+                forgetObservation();
+            } else {
+                resource.forgetObserver(session.peer);
+            }
         }
         notifyAll();
         return ended;
@@ -353,13 +359,7 @@ public final class CoapsAgent implements AutoCloseable {
         if (endpoint == null || peer == null) {
             throw new AgentException(OtError.INVALID_STATE);
         }
-        Request request = new Request(method, confirmable ? Type.CON : Type.NON);
-        request.setDestinationContext(new AddressEndpointContext(peer));
-        int query = uri.indexOf('?');
-        request.getOptions().setUriPath(query < 0 ? uri : uri.substring(0, query));
-        if (query >= 0) {
-            request.getOptions().setUriQuery(uri.substring(query + 1));
-        }
+        Request request = NewRequests.to(peer, method, uri, confirmable);
         if (payload.length > 0) {
             request.setPayload(payload);
         }
@@ -367,6 +367,56 @@ public final class CoapsAgent implements AutoCloseable {
             requests.track(request, peer);
         }
         endpoint.sendRequest(request);
+    }
+
+    /**
+     * Observes a resource of the session's peer (RFC 7641), replacing any observation without telling
+     * its server, as OpenThread does. The response to the registration is reported like any response,
+     * each later notification as {@link AgentEvent.NotificationReceived}.
+     */
+    public synchronized void observe(String uri, boolean confirmable) throws AgentException {
+        Checks.uri(uri);
+        InetSocketAddress peer = sessions.requestTarget();
+        if (endpoint == null || peer == null) {
+            throw new AgentException(OtError.INVALID_STATE);
+        }
+        forgetObservation();
+        Request registration = NewRequests.to(peer, Code.GET, uri, confirmable);
+        registration.setObserve();
+        observation = new Observation(peer, registration, endpoint.observe(registration, timers));
+        requests.track(registration, peer, observation);
+        endpoint.sendRequest(registration);
+    }
+
+    /** Ends our observation with a GET with Observe=1; its response is reported like any response. */
+    public synchronized void cancelObservation() throws AgentException {
+        if (endpoint == null || observation == null) {
+            throw new AgentException(OtError.INVALID_STATE);
+        }
+        Request deregistration = observation.deregistration();
+        InetSocketAddress peer = observation.peer;
+        observation = null;
+        requests.track(deregistration, peer);
+        endpoint.sendRequest(deregistration);
+    }
+
+    private void notificationArrived(Response response) {
+        Observation current;
+        synchronized (this) {
+            current = observation;
+        }
+        if (current != null && current.isFor(response) && current.isFresh(response)) {
+            InetSocketAddress from = response.getSourceContext().getPeerAddress();
+            emit(new AgentEvent.NotificationReceived(from, CoapMessage.of(response, response.getCode().text),
+                    sessionInfo(from)));
+        }
+    }
+
+    private void forgetObservation() {
+        if (observation != null) {
+            observation.forget();
+            observation = null;
+        }
     }
 
     private synchronized SessionInfo sessionInfo(InetSocketAddress peer) {
@@ -406,9 +456,14 @@ public final class CoapsAgent implements AutoCloseable {
         return resource.content();
     }
 
-    public void setContent(byte[] content) throws AgentException {
+    /**
+     * Replaces the content and sends every observer a notification.
+     *
+     * @return the observers notified
+     */
+    public List<InetSocketAddress> setContent(byte[] content) throws AgentException {
         Checks.body(content, "the content");
-        resource.setContent(content);
+        return resource.setContent(content);
     }
 
     // ---- events ----------------------------------------------------------------------------------

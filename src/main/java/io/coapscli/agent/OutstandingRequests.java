@@ -49,15 +49,37 @@ final class OutstandingRequests {
 
     /** Watches a request about to be sent to the peer until its outcome. */
     void track(Request request, InetSocketAddress peer) {
+        track(request, peer, null);
+    }
+
+    /**
+     * Watches a request until its outcome; for an observation's registration, every fresh response after
+     * the first (to a re-registration when Max-Age ran out) is reported as a notification. Notifications
+     * that match no request reach the agent through the endpoint instead.
+     */
+    void track(Request request, InetSocketAddress peer, Observation observation) {
         PendingRequest outstanding = new PendingRequest(request, peer);
         pending.add(outstanding);
         request.addMessageObserver(new MessageObserverAdapter() {
             @Override
             public void onResponse(Response response) {
+                if (observation != null && !observation.isFresh(response)) {
+                    return;
+                }
                 InetSocketAddress from = response.getSourceContext().getPeerAddress();
+                CoapMessage message = CoapMessage.of(response, response.getCode().text);
                 Duration roundTrip = Duration.ofNanos(System.nanoTime() - outstanding.sentNanos);
-                finish(outstanding, new AgentEvent.ResponseReceived(from,
-                        CoapMessage.of(response, response.getCode().text), roundTrip, owner.sessionInfo(from)));
+                if (!finish(outstanding, new AgentEvent.ResponseReceived(from, message, roundTrip,
+                        owner.sessionInfo(from))) && observation != null) {
+                    synchronized (lock) {
+                        owner.reportOutcome(new AgentEvent.NotificationReceived(from, message, owner.sessionInfo(from)));
+                    }
+                }
+            }
+
+            @Override
+            public void onCancel() {
+                finish(outstanding, new AgentEvent.RequestFailed(OtError.ABORT, "cancelled"));
             }
 
             @Override

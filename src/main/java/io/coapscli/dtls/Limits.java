@@ -38,6 +38,12 @@ public final class Limits {
      */
     public static final int MAX_PSK_KEY_BYTES = 65534;
 
+    /**
+     * Observe relations the server keeps at once, over all peers (Californium's MAX_SERVER_OBSERVES,
+     * default 50,000): each one holds an exchange, and a peer could register a new token every message.
+     */
+    public static final int MAX_OBSERVERS = 1000;
+
     private Limits() {
     }
 }

@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.EndpointContextMatcherFactory;
+import org.eclipse.californium.core.coap.ClientObserveRelation;
 import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.observe.NotificationListener;
 import org.eclipse.californium.core.server.MessageDeliverer;
 import org.eclipse.californium.elements.RawData;
 import org.eclipse.californium.elements.config.CertificateAuthenticationMode;
@@ -194,6 +197,26 @@ public final class SecureEndpoint {
                     verifyPeer ? CertificateAuthenticationMode.NEEDED : CertificateAuthenticationMode.WANTED);
         }
         return config;
+    }
+
+    /** What the server side's observe bookkeeping (Californium's ObserveManager) is configured with. */
+    public static Configuration observeConfiguration() {
+        Configuration config = Configuration.createStandardWithoutFile();
+        config.set(CoapConfig.MAX_SERVER_OBSERVES, Limits.MAX_OBSERVERS);
+        return config;
+    }
+
+    /**
+     * Californium's client side of an observation (RFC 7641): orders notifications, re-registers when
+     * Max-Age runs out, and cancels.
+     */
+    public ClientObserveRelation observe(Request request, ScheduledThreadPoolExecutor executor) {
+        return new ClientObserveRelation(request, endpoint, executor);
+    }
+
+    /** Receives the notifications of our observations that are not responses to a request in flight. */
+    public void onNotification(NotificationListener listener) {
+        endpoint.addNotificationListener(listener);
     }
 
     /** The receiver of this endpoint's session events. */

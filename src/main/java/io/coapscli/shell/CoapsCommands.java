@@ -15,7 +15,10 @@ import io.coapscli.agent.CoapsAgent;
 import io.coapscli.agent.OtError;
 import io.coapscli.dtls.X509Credentials;
 
-/** The {@code coaps} subcommands, one small handler each, in OpenThread's sorted table. */
+/**
+ * The {@code coaps} subcommands, one small handler each, in OpenThread's sorted table; the extensions
+ * in a sorted table of their own, listed after OpenThread's.
+ */
 final class CoapsCommands {
 
     private static final String HEX_KEY_FLAG = "-x";
@@ -42,7 +45,10 @@ final class CoapsCommands {
                 new Command("set", this::set),
                 new Command("start", this::start),
                 new Command("stop", args -> agent.stop()),
-                new Command("x509", this::x509)));
+                new Command("x509", this::x509)),
+                // Beyond OpenThread's coaps: its plain-CoAP observe commands.
+                List.of(new Command("cancel", this::cancel),
+                        new Command("observe", this::observe)));
     }
 
     /** {@code coaps [subcommand args...]}. */
@@ -153,8 +159,25 @@ final class CoapsCommands {
         if (args.isEmpty()) {
             out.accept(textUpToNul(agent.content()));
         } else {
-            agent.setContent(bytes(args.get(0)));
+            for (InetSocketAddress observer : agent.setContent(bytes(args.get(0)))) {
+                out.accept(EventLines.notifying(observer));
+            }
         }
+    }
+
+    /** {@code observe <uri-path> [con|non-con]}. */
+    private void observe(List<String> args) throws AgentException {
+        if (args.isEmpty() || args.get(0).isEmpty() || args.size() > 2) {
+            throw new AgentException(OtError.INVALID_ARGS);
+        }
+        agent.observe(args.get(0), args.size() > 1 && args.get(1).equals("con"));
+    }
+
+    private void cancel(List<String> args) throws AgentException {
+        if (!args.isEmpty()) {
+            throw new AgentException(OtError.INVALID_ARGS);
+        }
+        agent.cancelObservation();
     }
 
     /** {@code get|put|post|delete <uri-path> [con|non-con] [payload]}. */

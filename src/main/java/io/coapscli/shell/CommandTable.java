@@ -1,19 +1,33 @@
 package io.coapscli.shell;
 
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Optional;
 
-/** A command table kept in name order, as OpenThread's CLI keeps its tables, so that listings are sorted. */
+/**
+ * A command table kept in name order, as OpenThread's CLI keeps its tables, so that listings are sorted.
+ * Commands beyond OpenThread's form a second sorted section listed after them, so that OpenThread's
+ * listing stays as it is with the extensions appended.
+ */
 final class CommandTable {
     private final List<Command> commands;
 
     CommandTable(List<Command> commands) {
+        this(commands, List.of());
+    }
+
+    CommandTable(List<Command> openThread, List<Command> extensions) {
+        checkSorted(openThread);
+        checkSorted(extensions);
+        this.commands = Stream.concat(openThread.stream(), extensions.stream()).toList();
+    }
+
+    private static void checkSorted(List<Command> commands) {
         for (int i = 1; i < commands.size(); i++) {
             if (commands.get(i - 1).name().compareTo(commands.get(i).name()) >= 0) {
                 throw new IllegalArgumentException("command table out of order at " + commands.get(i).name());
             }
         }
-        this.commands = List.copyOf(commands);
     }
 
     Optional<Command> find(String name) {

@@ -1,5 +1,6 @@
 package io.coapscli.shell;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,16 +22,35 @@ final class EventLines {
         } else if (event instanceof AgentEvent.Disconnected) {
             return "coaps disconnected";
         } else if (event instanceof AgentEvent.ResponseReceived response) {
-            return "coaps response from " + Formats.address(response.peer()) + withPayload(response.payload());
+            return "coaps response from " + Formats.address(response.peer()) + observe(response.message())
+                    + withPayload(response.payload());
+        } else if (event instanceof AgentEvent.NotificationReceived notification) {
+            return "coaps response from " + Formats.address(notification.peer()) + observe(notification.message())
+                    + withPayload(notification.payload());
         } else if (event instanceof AgentEvent.RequestFailed failure) {
             return "coaps receive response error " + failure.error().number() + ": " + failure.error().otName();
         } else if (event instanceof AgentEvent.RequestReceived request) {
             return "coaps request from " + Formats.address(request.peer()) + " " + request.method()
-                    + withPayload(request.payload());
+                    + (request.method().equals("GET") ? observe(request.message()) : "") + withPayload(request.payload());
         } else if (event instanceof AgentEvent.ResponseSent) {
             return "coaps response sent";
+        } else if (event instanceof AgentEvent.ObserverAdded) {
+            return "Subscribing client";
+        } else if (event instanceof AgentEvent.ObserverRemoved removed) {
+            return "Removed subscriber " + Formats.address(removed.peer());
+        } else if (event instanceof AgentEvent.NotifyingObserver notifying) {
+            return notifying(notifying.peer());
+        } else if (event instanceof AgentEvent.NotificationAcknowledged acknowledged) {
+            return "Received coaps notification ACK from " + Formats.address(acknowledged.peer());
+        } else if (event instanceof AgentEvent.NotificationFailed failed) {
+            return "coaps notification delivery error " + failed.error().number() + ": " + failed.error().otName();
         }
         throw new IllegalArgumentException("unknown event " + event);
+    }
+
+    /** OpenThread's line for a notification about to leave, printed by {@code coaps set} or as an event. */
+    static String notifying(InetSocketAddress observer) {
+        return "sending coaps notification to " + Formats.address(observer);
     }
 
     static String errorLine(OtError error) {
@@ -49,7 +69,11 @@ final class EventLines {
         } else if (event instanceof AgentEvent.ResponseReceived response) {
             details.add(message(response.message()) + " in " + millis(response.roundTrip().toNanos()) + " ms, "
                     + session(response.session()));
+        } else if (event instanceof AgentEvent.NotificationReceived notification) {
+            details.add(message(notification.message()) + ", " + session(notification.session()));
         } else if (event instanceof AgentEvent.RequestFailed failure) {
+            details.add(failure.reason());
+        } else if (event instanceof AgentEvent.NotificationFailed failure) {
             details.add(failure.reason());
         } else if (event instanceof AgentEvent.RequestReceived request) {
             details.add(message(request.message()) + ", " + session(request.session()));
@@ -75,6 +99,11 @@ final class EventLines {
 
     private static String millis(long nanos) {
         return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6);
+    }
+
+    /** OpenThread's " OBS=<n>" for a message with an Observe option. */
+    private static String observe(CoapMessage message) {
+        return message.observe() == null ? "" : " OBS=" + message.observe();
     }
 
     private static String withPayload(byte[] payload) {

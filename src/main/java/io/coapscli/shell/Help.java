@@ -7,6 +7,9 @@ import java.util.Map;
 final class Help {
 
     private static final Map<String, List<String>> COAPS = Map.ofEntries(
+            Map.entry("cancel", List.of("coaps cancel",
+                    "Ends the observation of `coaps observe` with a GET with Observe=1; its response line follows.",
+                    "example: coaps cancel")),
             Map.entry("connect", List.of("coaps connect <address> [port]",
                     "Starts a DTLS handshake with the peer (default port 5684); `coaps connected` follows.",
                     "example: coaps connect ::1 5684")),
@@ -20,6 +23,9 @@ final class Help {
                     "Prints yes when a session is handshaking or established.", "example: coaps isconnactive")),
             Map.entry("isconnected", List.of("coaps isconnected",
                     "Prints yes when a session has completed its handshake.", "example: coaps isconnected")),
+            Map.entry("observe", List.of("coaps observe <uri-path> [con|non-con]",
+                    "Observes the resource (RFC 7641): a line with OBS=<n> for the response and each notification.",
+                    "example: coaps observe test/resource con")),
             Map.entry("post", request("post", "POST", "coaps post test-resource con hello")),
             Map.entry("psk", List.of("coaps psk <psk> <identity>   or   coaps psk -x <hex-psk> <identity>",
                     "Uses TLS_PSK_WITH_AES_128_CCM_8 with this key and identity for the following sessions.",
@@ -29,7 +35,8 @@ final class Help {
                     "Sets the path of the served resource; without argument prints it.",
                     "example: coaps resource test/resource")),
             Map.entry("set", List.of("coaps set [content]",
-                    "Sets the resource content; without argument prints it.", "example: coaps set Testing123")),
+                    "Sets the resource content and notifies its observers; without argument prints it.",
+                    "example: coaps set Testing123")),
             Map.entry("start", List.of("coaps start [true|false|<max-conn-attempts>]",
                     "Binds the UDP socket and accepts sessions; false: peer certificates are not verified.",
                     "example: coaps start")),

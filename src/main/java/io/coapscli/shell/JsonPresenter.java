@@ -58,8 +58,22 @@ public final class JsonPresenter implements Presenter {
             message(json, response.message());
             json.put("roundTripMs", response.roundTrip().toNanos() / 1e6);
             session(json, response.session());
+        } else if (event instanceof AgentEvent.NotificationReceived notification) {
+            peer(json, notification.peer());
+            message(json, notification.message());
+            session(json, notification.session());
         } else if (event instanceof AgentEvent.RequestFailed failed) {
             json.put("error", error(failed.error())).put("reason", failed.reason());
+        } else if (event instanceof AgentEvent.NotificationFailed failed) {
+            peer(json, failed.peer()).put("error", error(failed.error())).put("reason", failed.reason());
+        } else if (event instanceof AgentEvent.ObserverAdded added) {
+            peer(json, added.peer());
+        } else if (event instanceof AgentEvent.ObserverRemoved removed) {
+            peer(json, removed.peer());
+        } else if (event instanceof AgentEvent.NotifyingObserver notifying) {
+            peer(json, notifying.peer());
+        } else if (event instanceof AgentEvent.NotificationAcknowledged acknowledged) {
+            peer(json, acknowledged.peer());
         } else if (event instanceof AgentEvent.RequestReceived request) {
             peer(json, request.peer()).put("method", request.method());
             message(json, request.message());
@@ -82,8 +96,20 @@ public final class JsonPresenter implements Presenter {
             return "requestFailed";
         } else if (event instanceof AgentEvent.RequestReceived) {
             return "request";
+        } else if (event instanceof AgentEvent.ResponseSent) {
+            return "responseSent";
+        } else if (event instanceof AgentEvent.NotificationReceived) {
+            return "notification";
+        } else if (event instanceof AgentEvent.ObserverAdded) {
+            return "observerAdded";
+        } else if (event instanceof AgentEvent.ObserverRemoved) {
+            return "observerRemoved";
+        } else if (event instanceof AgentEvent.NotifyingObserver) {
+            return "notifying";
+        } else if (event instanceof AgentEvent.NotificationAcknowledged) {
+            return "notificationAcknowledged";
         }
-        return "responseSent";
+        return "notificationFailed";
     }
 
     private static Json error(OtError error) {
@@ -104,7 +130,11 @@ public final class JsonPresenter implements Presenter {
 
     private static void message(Json json, CoapMessage message) {
         byte[] payload = message.payload();
-        json.put("coapType", message.type()).put("code", message.code()).put("options", message.options())
+        json.put("coapType", message.type()).put("code", message.code()).put("options", message.options());
+        if (message.observe() != null) {
+            json.put("observe", message.observe());
+        }
+        json
                 .put("payloadHex", Formats.hex(payload)).put("payloadText", printableText(payload));
     }
 

@@ -20,7 +20,9 @@ import io.coapscli.testing.TestNode;
 class ShellCommandsTest {
 
     private static final String[] SUBCOMMANDS = {"connect", "delete", "disconnect", "get", "isclosed",
-        "isconnactive", "isconnected", "post", "psk", "put", "resource", "set", "start", "stop", "x509"};
+        "isconnactive", "isconnected", "post", "psk", "put", "resource", "set", "start", "stop", "x509",
+        // extensions, appended as the spec allows
+        "cancel", "observe"};
 
     private final TestNode node = TestNode.on(Loopback.IPV4);
 
