@@ -62,6 +62,11 @@ public final class CoapMessage {
         return contentFormat;
     }
 
+    /** The links of a link-format body (a discovery response), else an empty list. */
+    public List<Link> links() {
+        return contentFormat != null && contentFormat == Link.LINK_FORMAT ? Link.parse(payload) : List.of();
+    }
+
     public byte[] payload() {
         return payload.clone();
     }

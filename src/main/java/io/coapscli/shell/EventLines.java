@@ -7,6 +7,7 @@ import java.util.List;
 import io.coapscli.agent.AgentEvent;
 import io.coapscli.agent.CoapMessage;
 import io.coapscli.agent.Formats;
+import io.coapscli.agent.Link;
 import io.coapscli.agent.OtError;
 import io.coapscli.agent.SessionInfo;
 
@@ -55,6 +56,19 @@ final class EventLines {
 
     static String errorLine(OtError error) {
         return "Error " + error.number() + ": " + error.otName();
+    }
+
+    /**
+     * The links of a response in link format (a discovery response), one per line below OpenThread's hex
+     * line, so that what a server lists can be read.
+     */
+    static List<String> links(AgentEvent event) {
+        if (event instanceof AgentEvent.ResponseReceived response) {
+            return response.message().links().stream().map(Link::text).toList();
+        } else if (event instanceof AgentEvent.NotificationReceived notification) {
+            return notification.message().links().stream().map(Link::text).toList();
+        }
+        return List.of();
     }
 
     /** What verbose mode adds below an event's line: codes, timing, the session, reasons. */

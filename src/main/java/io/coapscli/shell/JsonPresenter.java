@@ -5,11 +5,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.TreeMap;
 
 import io.coapscli.agent.AgentEvent;
 import io.coapscli.agent.AgentException;
 import io.coapscli.agent.CoapMessage;
 import io.coapscli.agent.Formats;
+import io.coapscli.agent.Link;
 import io.coapscli.agent.OtError;
 import io.coapscli.agent.SessionInfo;
 
@@ -134,8 +137,19 @@ public final class JsonPresenter implements Presenter {
         if (message.observe() != null) {
             json.put("observe", message.observe());
         }
+        List<Link> links = message.links();
+        if (!links.isEmpty()) {
+            json.put("links", links.stream().map(JsonPresenter::link).toList());
+        }
         json
                 .put("payloadHex", Formats.hex(payload)).put("payloadText", printableText(payload));
+    }
+
+    /** A link as {"uri": ..., "attributes": {name: [values]}}; a flag attribute has no values. */
+    private static Json link(Link link) {
+        Json attributes = Json.object();
+        new TreeMap<>(link.attributes()).forEach(attributes::put);
+        return Json.object().put("uri", link.uri()).put("attributes", attributes);
     }
 
     /** The payload as text when it is printable UTF-8, else null (left out). */

@@ -45,6 +45,7 @@ public final class TextPresenter implements Presenter {
     public void event(AgentEvent event) {
         synchronized (out) {
             out.line(EventLines.format(event));
+            EventLines.links(event).forEach(link -> out.line("  " + link));
             if (verbose.getAsBoolean()) {
                 EventLines.details(event).forEach(detail -> out.line("  " + detail));
             }

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
 
+import io.coapscli.testing.CaliforniumPskServer;
 import io.coapscli.testing.Loopback;
 import io.coapscli.testing.TestNode;
 
@@ -116,6 +117,36 @@ class ObserveTest {
             server.expectRun("coaps set v2", "sending coaps notification to " + SERVER, "Done");
             client.expectEvent("coaps response from " + SERVER + " OBS=2 with payload: " + hex("v2"));
             assertNull(client.nextEvent(Duration.ofMillis(300)), "one notification per change");
+        }
+    }
+
+    @Test
+    void ourClientObservesAPlainCaliforniumResourceAndCancels() throws Exception {
+        try (CaliforniumPskServer californium = new CaliforniumPskServer(Loopback.IPV4, "unused", new byte[0], 1024);
+                TestNode client = TestNode.on(Loopback.IPV4)) {
+            CaliforniumPskServer.ObservableValue value = californium.observable("obs", "v0", true);
+            client.connectWithPskTo(californium.port());
+            client.expectRun("coaps observe obs", "Done");
+            client.expectEvent("coaps response from " + SERVER + " OBS=0 with payload: " + hex("v0"));
+            for (int i = 1; i <= 3; i++) {
+                value.set("v" + i);
+                client.expectEvent("coaps response from " + SERVER + " OBS=" + i + " with payload: " + hex("v" + i));
+            }
+            client.expectRun("coaps cancel", "Done");
+            client.expectEvent("coaps response from " + SERVER + " with payload: " + hex("v3"));
+            waitUntil(() -> value.getObserverCount() == 0);
+            value.set("unseen");
+            assertNull(client.nextEvent(Duration.ofMillis(300)), "no notification after cancel");
+        }
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TestNode.EVENT_TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + TestNode.EVENT_TIMEOUT);
+            }
+            Thread.sleep(10);
         }
     }
 

@@ -57,6 +57,37 @@ public final class CaliforniumPskServer implements AutoCloseable {
         server.start();
     }
 
+    /** Adds an observable resource at {@code /<name>} (Californium's observe, confirmable notifications if asked). */
+    public ObservableValue observable(String name, String initial, boolean confirmable) {
+        ObservableValue resource = new ObservableValue(name, initial);
+        resource.setObservable(true);
+        if (confirmable) {
+            resource.setObserveType(org.eclipse.californium.core.coap.CoAP.Type.CON);
+        }
+        server.add(resource);
+        return resource;
+    }
+
+    /** A text value whose changes are notified to its observers. */
+    public static final class ObservableValue extends CoapResource {
+        private volatile String value;
+
+        ObservableValue(String name, String value) {
+            super(name);
+            this.value = value;
+        }
+
+        public void set(String newValue) {
+            value = newValue;
+            changed();
+        }
+
+        @Override
+        public void handleGET(CoapExchange exchange) {
+            exchange.respond(value);
+        }
+    }
+
     public int port() {
         return endpoint.getAddress().getPort();
     }
