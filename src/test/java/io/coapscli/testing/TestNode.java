@@ -150,6 +150,22 @@ public final class TestNode implements AutoCloseable {
         assertEquals(sortedExpected, sortedGot, "events (any order); then " + drainEvents());
     }
 
+    /**
+     * Waits until every one of these lines has come, in any order and with any others between them
+     * (for events of concurrent causes), and returns all lines read.
+     */
+    public List<String> eventsUntilAll(String... required) {
+        List<String> got = new ArrayList<>();
+        while (!got.containsAll(List.of(required))) {
+            String next = nextEvent(EVENT_TIMEOUT);
+            if (next == null) {
+                fail("expected event lines " + List.of(required) + " but got " + got);
+            }
+            got.add(next);
+        }
+        return got;
+    }
+
     /** The next event line, or null when none came in time. */
     public String nextEvent(Duration timeout) {
         try {
