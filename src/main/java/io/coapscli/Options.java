@@ -14,7 +14,7 @@ import io.coapscli.agent.AgentSettings;
 /** The process options: {@code --port}, {@code --bind}, {@code --log-level}, {@code --log-file}, {@code --help}, {@code --version}. */
 record Options(int port, InetAddress bind, String logLevel, String logFile, boolean help, boolean version,
         boolean json, boolean verbose, List<Source> script, int dtlsTimeoutMs, int ackTimeoutMs,
-        int idleTimeoutSeconds) {
+        int idleTimeoutSeconds, Integer connectionIdLength, Path keyLog) {
 
     /** A scripted command: one {@code -c} line, or a {@code --script} file's lines. */
     record Source(String command, Path file) {
@@ -35,6 +35,10 @@ record Options(int port, InetAddress bind, String logLevel, String logFile, bool
               --ack-timeout MS   CoAP ACK_TIMEOUT (default 2000: a request gives up after 93 s)
               --idle-timeout S   end a server session from which nothing came for S seconds
                                  (default 300; 0 keeps idle sessions forever)
+              --cid LENGTH       use DTLS Connection IDs (RFC 9146), so sessions survive address
+                                 changes: 1-16 bytes asked of peers, 0 to only use a peer's (default: off)
+              --keylog FILE      append each session's secret to FILE (NSS key log) for Wireshark;
+                                 default $SSLKEYLOGFILE. ANYONE WITH THE FILE READS THE TRAFFIC.
               --log-level LEVEL  error, warn, info, debug or trace; logs go to stderr (default error)
               --log-file FILE    write logs to FILE instead of stderr
               --help             print this help and exit
@@ -69,6 +73,8 @@ record Options(int port, InetAddress bind, String logLevel, String logFile, bool
         int dtlsTimeoutMs = (int) defaults.dtlsRetransmissionTimeout().toMillis();
         int ackTimeoutMs = (int) defaults.ackTimeout().toMillis();
         int idleTimeoutSeconds = (int) defaults.idleTimeout().toSeconds();
+        Integer connectionIdLength = null;
+        Path keyLog = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -85,19 +91,39 @@ record Options(int port, InetAddress bind, String logLevel, String logFile, bool
                 case "--dtls-timeout" -> dtlsTimeoutMs = millis(value(args, ++i, arg), arg);
                 case "--ack-timeout" -> ackTimeoutMs = millis(value(args, ++i, arg), arg);
                 case "--idle-timeout" -> idleTimeoutSeconds = seconds(value(args, ++i, arg), arg);
+                case "--cid" -> connectionIdLength = connectionIdLength(value(args, ++i, arg));
+                case "--keylog" -> keyLog = Path.of(value(args, ++i, arg));
                 default -> throw new UsageException("unknown option: " + arg);
             }
         }
         return new Options(port, bind, logLevel, logFile, help, version, json, verbose, List.copyOf(script),
-                dtlsTimeoutMs, ackTimeoutMs, idleTimeoutSeconds);
+                dtlsTimeoutMs, ackTimeoutMs, idleTimeoutSeconds, connectionIdLength, keyLog);
+    }
+
+    /** The key log asked for: {@code --keylog}, else the SSLKEYLOGFILE variable (as curl and browsers read it). */
+    Path keyLogOr(String environmentValue) {
+        if (keyLog != null) {
+            return keyLog;
+        }
+        return environmentValue == null || environmentValue.isEmpty() ? null : Path.of(environmentValue);
     }
 
     AgentSettings settings() {
         AgentSettings defaults = AgentSettings.defaults();
         return defaults.withBindAddress(bind, port)
+                .withConnectionId(connectionIdLength)
+                .withKeyLog(keyLogOr(System.getenv("SSLKEYLOGFILE")))
                 .withDtlsTiming(Duration.ofMillis(dtlsTimeoutMs), defaults.dtlsMaxRetransmissions())
                 .withCoapTiming(Duration.ofMillis(ackTimeoutMs), defaults.ackRandomFactor(), defaults.maxRetransmit())
                 .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds));
+    }
+
+    /** RFC 9146 allows up to 255 bytes; 16 already tells 2^128 peers apart. */
+    private static int connectionIdLength(String text) throws UsageException {
+        if (text.matches("\\d{1,2}") && Integer.parseInt(text) <= 16) {
+            return Integer.parseInt(text);
+        }
+        throw new UsageException("--cid takes a length in bytes from 0 to 16, not " + text);
     }
 
     private static int seconds(String text, String option) throws UsageException {

@@ -18,6 +18,13 @@ public sealed interface AgentEvent {
             implements AgentEvent {
     }
 
+    /**
+     * With Connection IDs (RFC 9146), the peer's records now come from another address, and the session
+     * went on there: a NAT rebinding that would otherwise have ended it.
+     */
+    record SessionMoved(InetSocketAddress from, InetSocketAddress to, boolean clientRole) implements AgentEvent {
+    }
+
     /** A response to one of our requests arrived, {@code roundTrip} after the request was sent. */
     record ResponseReceived(InetSocketAddress peer, CoapMessage message, Duration roundTrip, SessionInfo session)
             implements AgentEvent {

@@ -2,6 +2,7 @@ package io.coapscli.agent;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -16,6 +17,9 @@ import java.time.Duration;
  * @param dtlsMaxRetransmissions retransmissions of a handshake flight before the handshake fails (4)
  * @param idleTimeout a server session from which nothing came for this long ends (300 s, libcoap's
  *            session timeout); zero keeps idle server sessions forever
+ * @param connectionIdLength RFC 9146 DTLS Connection ID: null for none (the default, as OpenThread),
+ *            0 to use the peer's CID without asking for one, 1 to 16 to ask peers to send this many bytes
+ * @param keyLog file to append each session's NSS key-log line to, for Wireshark; null for none
  */
 public record AgentSettings(
         InetSocketAddress bindAddress,
@@ -24,35 +28,47 @@ public record AgentSettings(
         int maxRetransmit,
         Duration dtlsRetransmissionTimeout,
         int dtlsMaxRetransmissions,
-        Duration idleTimeout) {
+        Duration idleTimeout,
+        Integer connectionIdLength,
+        Path keyLog) {
 
     /** IANA port for coaps (RFC 7252 section 12.7). */
     public static final int DEFAULT_PORT = 5684;
 
     public static AgentSettings defaults() {
         return new AgentSettings(new InetSocketAddress(DEFAULT_PORT), Duration.ofSeconds(2), 1.5, 4,
-                Duration.ofSeconds(1), 4, Duration.ofSeconds(300));
+                Duration.ofSeconds(1), 4, Duration.ofSeconds(300), null, null);
     }
 
     public AgentSettings withBindAddress(InetAddress address, int port) {
         InetSocketAddress bind = address == null ? new InetSocketAddress(port) : new InetSocketAddress(address, port);
         return new AgentSettings(bind, ackTimeout, ackRandomFactor, maxRetransmit, dtlsRetransmissionTimeout,
-                dtlsMaxRetransmissions, idleTimeout);
+                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, keyLog);
     }
 
     public AgentSettings withCoapTiming(Duration ackTimeout, double ackRandomFactor, int maxRetransmit) {
         return new AgentSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit, dtlsRetransmissionTimeout,
-                dtlsMaxRetransmissions, idleTimeout);
+                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, keyLog);
     }
 
     public AgentSettings withDtlsTiming(Duration retransmissionTimeout, int maxRetransmissions) {
         return new AgentSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit, retransmissionTimeout,
-                maxRetransmissions, idleTimeout);
+                maxRetransmissions, idleTimeout, connectionIdLength, keyLog);
     }
 
     public AgentSettings withIdleTimeout(Duration idleTimeout) {
         return new AgentSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit, dtlsRetransmissionTimeout,
-                dtlsMaxRetransmissions, idleTimeout);
+                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, keyLog);
+    }
+
+    public AgentSettings withConnectionId(Integer length) {
+        return new AgentSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit, dtlsRetransmissionTimeout,
+                dtlsMaxRetransmissions, idleTimeout, length, keyLog);
+    }
+
+    public AgentSettings withKeyLog(Path file) {
+        return new AgentSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit, dtlsRetransmissionTimeout,
+                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, file);
     }
 
     /**

@@ -330,6 +330,18 @@ public final class CoapsAgent implements AutoCloseable {
         }
 
         @Override
+        public void sessionMoved(InetSocketAddress from, InetSocketAddress to, boolean clientRole) {
+            synchronized (CoapsAgent.this) {
+                if (!isCurrent() || sessions.move(from, to) == null) {
+                    return;
+                }
+                emit(new AgentEvent.SessionMoved(from, to, clientRole));
+                // Californium keeps observers by address: one that moved registers again from where it is.
+                resource.forgetObserver(from);
+            }
+        }
+
+        @Override
         public void sessionEnded(InetSocketAddress peer, boolean clientRole, String reason) {
             synchronized (CoapsAgent.this) {
                 if (!isCurrent() || sessions.get(peer) == null) {

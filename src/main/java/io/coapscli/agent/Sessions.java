@@ -23,6 +23,22 @@ final class Sessions {
         return byPeer.get(peer);
     }
 
+    /** The session's peer now sends from another address (Connection ID); it keeps its place in the order. */
+    Session move(InetSocketAddress from, InetSocketAddress to) {
+        Session old = byPeer.get(from);
+        if (old == null || byPeer.containsKey(to)) {
+            return null;
+        }
+        Session moved = new Session(to, old.clientRole);
+        moved.established = old.established;
+        moved.info = old.info;
+        Map<InetSocketAddress, Session> reordered = new LinkedHashMap<>();
+        byPeer.forEach((peer, session) -> reordered.put(peer.equals(from) ? to : peer, peer.equals(from) ? moved : session));
+        byPeer.clear();
+        byPeer.putAll(reordered);
+        return moved;
+    }
+
     Session remove(InetSocketAddress peer) {
         return byPeer.remove(peer);
     }

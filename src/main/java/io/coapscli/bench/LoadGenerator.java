@@ -231,6 +231,10 @@ final class LoadGenerator {
             }
 
             @Override
+            public void sessionMoved(InetSocketAddress from, InetSocketAddress to, boolean clientRole) {
+            }
+
+            @Override
             public void sessionEnded(InetSocketAddress peer, boolean clientRole, String reason) {
                 if (done.compareAndSet(false, true)) {
                     synchronized (LoadGenerator.this) {

@@ -15,6 +15,12 @@ public interface DtlsSessionEvents {
      */
     void sessionEstablished(InetSocketAddress peer, boolean clientRole, String cipherSuite, String peerIdentity);
 
+    /**
+     * With Connection IDs (RFC 9146), the peer's records now come from another address (a NAT rebinding,
+     * say), and the session goes on there.
+     */
+    void sessionMoved(InetSocketAddress from, InetSocketAddress to, boolean clientRole);
+
     /** The handshake failed or timed out, or an established session ended (close_notify, fatal alert, eviction). */
     void sessionEnded(InetSocketAddress peer, boolean clientRole, String reason);
 }

@@ -125,7 +125,8 @@ public final class SecureEndpoint {
 
     private static SecureEndpoint create(Configuration config, AgentSettings settings, Credentials credentials,
             boolean verifyPeer, DtlsSessionEvents events) {
-        SessionTracker tracker = new SessionTracker(events);
+        SessionTracker tracker = new SessionTracker(events, settings.connectionIdLength() != null,
+                settings.keyLog() == null ? null : new KeyLog(settings.keyLog()));
         DtlsConnectorConfig.Builder dtls = DtlsConnectorConfig.builder(config)
                 .setAddress(settings.bindAddress())
                 .setSessionListener(tracker)
@@ -180,6 +181,8 @@ public final class SecureEndpoint {
                 TimeUnit.MILLISECONDS);
         config.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, settings.dtlsMaxRetransmissions());
         config.set(DtlsConfig.DTLS_MAX_FRAGMENTED_HANDSHAKE_MESSAGE_LENGTH, Limits.MAX_HANDSHAKE_MESSAGE_BYTES);
+        // RFC 9146 Connection ID, off unless asked for: OpenThread's peers do not negotiate it.
+        config.set(DtlsConfig.DTLS_CONNECTION_ID_LENGTH, settings.connectionIdLength());
         // OpenThread's suites are the CCM_8 ones, which Californium does not count as "recommended".
         config.set(DtlsConfig.DTLS_RECOMMENDED_CIPHER_SUITES_ONLY, false);
         // Peers are reached by address literal; OpenThread checks no host name either.

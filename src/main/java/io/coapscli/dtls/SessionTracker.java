@@ -32,11 +32,17 @@ final class SessionTracker extends SessionAdapter implements ConnectionListener 
     }
 
     private final DtlsSessionEvents events;
+    /** With Connection IDs a session follows its peer to a new address (RFC 9146); without, it never moves. */
+    private final boolean addressesMayChange;
+    private final KeyLog keyLog;
     /** Established connections, by identity: Connection's equals and hashCode follow its mutable state. */
     private final Map<Connection, Tracked> established = new IdentityHashMap<>();
 
-    SessionTracker(DtlsSessionEvents events) {
+    /** @param keyLog where each session's secret goes for Wireshark; null for nowhere */
+    SessionTracker(DtlsSessionEvents events, boolean addressesMayChange, KeyLog keyLog) {
         this.events = events;
+        this.addressesMayChange = addressesMayChange;
+        this.keyLog = keyLog;
     }
 
     @Override
@@ -54,6 +60,9 @@ final class SessionTracker extends SessionAdapter implements ConnectionListener 
             established.put(handshaker.getConnection(), tracked);
         }
         DTLSSession session = context.getSession();
+        if (keyLog != null) {
+            keyLog.record(handshaker.getClientRandom().getBytes(), session);
+        }
         events.sessionEstablished(tracked.peer(), tracked.clientRole(), session.getCipherSuite().name(),
                 identityOf(session.getPeerIdentity()));
     }
@@ -74,6 +83,9 @@ final class SessionTracker extends SessionAdapter implements ConnectionListener 
 
     @Override
     public void afterExecution(Connection connection) {
+        if (addressesMayChange) {
+            noticeMove(connection);
+        }
         if (connection.hasEstablishedDtlsContext() && !connection.isClosed()) {
             return; // the common case, after every record: nothing ended, and no lock taken
         }
@@ -86,6 +98,21 @@ final class SessionTracker extends SessionAdapter implements ConnectionListener 
             ended = established.remove(connection);
         }
         events.sessionEnded(ended.peer(), ended.clientRole(), "closed by the peer (close_notify)");
+    }
+
+    /** A record with the session's Connection ID came from a new address, and Scandium moved the session there. */
+    private void noticeMove(Connection connection) {
+        InetSocketAddress now = connection.getPeerAddress();
+        Tracked before;
+        synchronized (established) {
+            before = established.get(connection);
+            if (before == null || now == null || now.equals(before.peer())) {
+                return;
+            }
+            established.put(connection, new Tracked(now, before.clientRole()));
+        }
+        // Outside the lock: the agent calls back into this tracker under its own lock.
+        events.sessionMoved(before.peer(), now, before.clientRole());
     }
 
     @Override

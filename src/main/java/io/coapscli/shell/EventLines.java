@@ -35,6 +35,9 @@ final class EventLines {
                     + (request.method().equals("GET") ? observe(request.message()) : "") + withPayload(request.payload());
         } else if (event instanceof AgentEvent.ResponseSent) {
             return "coaps response sent";
+        } else if (event instanceof AgentEvent.SessionMoved moved) {
+            return "coaps session moved from " + Formats.socketAddress(moved.from()) + " to "
+                    + Formats.socketAddress(moved.to());
         } else if (event instanceof AgentEvent.ObserverAdded) {
             return "Subscribing client";
         } else if (event instanceof AgentEvent.ObserverRemoved removed) {

@@ -36,7 +36,14 @@ public final class CaliforniumPskServer implements AutoCloseable {
 
     /** Serves GET {@code /<path>} with {@code body}, taking bodies up to {@code maxBodyBytes}. */
     public CaliforniumPskServer(InetAddress loopback, String path, byte[] body, int maxBodyBytes) throws IOException {
+        this(loopback, path, body, maxBodyBytes, null);
+    }
+
+    /** The same, asking clients for DTLS Connection IDs of this length (RFC 9146); null for none. */
+    public CaliforniumPskServer(InetAddress loopback, String path, byte[] body, int maxBodyBytes,
+            Integer connectionIdLength) throws IOException {
         Configuration config = Configuration.createStandardWithoutFile();
+        config.set(DtlsConfig.DTLS_CONNECTION_ID_LENGTH, connectionIdLength);
         config.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, maxBodyBytes);
         config.set(DtlsConfig.DTLS_RECOMMENDED_CIPHER_SUITES_ONLY, false);
         config.set(DtlsConfig.DTLS_CIPHER_SUITES, List.of(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8));
