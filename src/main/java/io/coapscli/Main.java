@@ -60,6 +60,12 @@ public final class Main {
             return 0;
         }
         configureLogging(options);
+        Path keyLog = options.settings().keyLog();
+        if (keyLog != null) {
+            // Asked for by option or by SSLKEYLOGFILE, which may be set for other programs: say so, every time.
+            System.err.println("coaps-cli: writing session secrets to " + keyLog
+                    + " (key log): anyone with this file can decrypt the traffic");
+        }
         // After the logging set-up: the simple logger reads its settings once, at its first use.
         SecureEndpoint.warmUpInBackground();
         try {

@@ -49,13 +49,19 @@ final class ShellProcess implements AutoCloseable {
     }
 
     static ShellProcess launch(String... options) throws IOException {
+        return launchWithEnvironment(java.util.Map.of(), options);
+    }
+
+    /** Launches with these variables added to the environment. */
+    static ShellProcess launchWithEnvironment(java.util.Map<String, String> environment, String... options)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(root().resolve("coaps-cli").toString());
         command.addAll(List.of(options));
         Path stderr = Files.createTempFile("coaps-cli-stderr", ".txt");
-        Process process = new ProcessBuilder(command).directory(root().toFile())
-                .redirectError(stderr.toFile()).start();
-        return new ShellProcess(process, stderr);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root().toFile()).redirectError(stderr.toFile());
+        builder.environment().putAll(environment);
+        return new ShellProcess(builder.start(), stderr);
     }
 
     private void pumpStdout() {

@@ -2,7 +2,6 @@ package io.coapscli.interop;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
+import io.coapscli.testing.RequiredProgram;
 
 /**
  * Debian's libcoap example programs (package libcoap3-bin) as real third-party peers. Where they are not
@@ -27,18 +26,7 @@ final class Libcoap {
 
     /** The program's path, or the test is skipped (locally) or failed (in CI). */
     static Path require(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, program);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        String reason = program + " is not installed (apt-get install libcoap3-bin)";
-        if ("true".equals(System.getenv("CI"))) {
-            fail(reason + "; CI must run the interop tests");
-        }
-        Assumptions.abort(reason);
-        return null;
+        return RequiredProgram.require(program, "libcoap3-bin");
     }
 
     /** What one coap-client run printed and wrote. */
