@@ -154,6 +154,11 @@ public final class CoapsAgent implements AutoCloseable {
         useCredentials(x509);
     }
 
+    /** Selects TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 with raw public keys (RFC 7250) for the following sessions. */
+    public void useRpk(Credentials.Rpk rpk) throws AgentException {
+        useCredentials(rpk);
+    }
+
     private synchronized void useCredentials(Credentials credentials) throws AgentException {
         this.credentials = credentials;
         this.credentialsChanged = true;

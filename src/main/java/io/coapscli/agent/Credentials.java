@@ -2,6 +2,7 @@ package io.coapscli.agent;
 
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +36,21 @@ public sealed interface Credentials {
         @Override
         public int hashCode() {
             return 31 * Arrays.hashCode(key) + Arrays.hashCode(identity);
+        }
+    }
+
+    /**
+     * TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 on P-256 with raw public keys (RFC 7250): this key pair, and the
+     * peers' public keys it trusts.
+     */
+    record Rpk(PrivateKey privateKey, PublicKey publicKey, List<PublicKey> trustedKeys) implements Credentials {
+        public Rpk {
+            trustedKeys = List.copyOf(trustedKeys);
+        }
+
+        @Override
+        public String toString() {
+            return "Rpk[" + trustedKeys.size() + " trusted keys]";
         }
     }
 

@@ -21,6 +21,7 @@ import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.observe.NotificationListener;
 import org.eclipse.californium.core.server.MessageDeliverer;
 import org.eclipse.californium.elements.RawData;
+import org.eclipse.californium.elements.auth.RawPublicKeyIdentity;
 import org.eclipse.californium.elements.config.CertificateAuthenticationMode;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
@@ -147,6 +148,16 @@ public final class SecureEndpoint {
                 verifier.setTrustAllCertificates();
             }
             dtls.setAdvancedCertificateVerifier(verifier.build());
+        } else if (credentials instanceof Credentials.Rpk rpk) {
+            dtls.setCertificateIdentityProvider(new SingleCertificateProvider(rpk.privateKey(), rpk.publicKey()));
+            StaticNewAdvancedCertificateVerifier.Builder verifier = StaticNewAdvancedCertificateVerifier.builder();
+            if (verifyPeer) {
+                verifier.setTrustedRPKs(rpk.trustedKeys().stream().map(RawPublicKeyIdentity::new)
+                        .toArray(RawPublicKeyIdentity[]::new));
+            } else {
+                verifier.setTrustAllRPKs();
+            }
+            dtls.setAdvancedCertificateVerifier(verifier.build());
         }
         DTLSConnector connector = new DTLSConnector(dtls.build());
         CoapEndpoint endpoint = new CoapEndpoint.Builder()
@@ -188,14 +199,16 @@ public final class SecureEndpoint {
         // Peers are reached by address literal; OpenThread checks no host name either.
         config.set(DtlsConfig.DTLS_VERIFY_SERVER_CERTIFICATES_SUBJECT, false);
         config.set(DtlsConfig.DTLS_USE_SERVER_NAME_INDICATION, false);
-        if (!(credentials instanceof Credentials.X509)) {
+        if (!(credentials instanceof Credentials.X509) && !(credentials instanceof Credentials.Rpk)) {
             config.set(DtlsConfig.DTLS_CIPHER_SUITES, List.of(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8));
         } else {
             config.set(DtlsConfig.DTLS_CIPHER_SUITES, List.of(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8));
             config.set(DtlsConfig.DTLS_CURVES, List.of(SupportedGroup.secp256r1));
             config.set(DtlsConfig.DTLS_SIGNATURE_AND_HASH_ALGORITHMS,
                     List.of(SignatureAndHashAlgorithm.SHA256_WITH_ECDSA));
-            config.set(DtlsConfig.DTLS_CERTIFICATE_TYPES, List.of(CertificateType.X_509));
+            // Certificates, or raw public keys (RFC 7250) and nothing else.
+            config.set(DtlsConfig.DTLS_CERTIFICATE_TYPES, List.of(credentials instanceof Credentials.Rpk
+                    ? CertificateType.RAW_PUBLIC_KEY : CertificateType.X_509));
             config.set(DtlsConfig.DTLS_CLIENT_AUTHENTICATION_MODE,
                     verifyPeer ? CertificateAuthenticationMode.NEEDED : CertificateAuthenticationMode.WANTED);
         }

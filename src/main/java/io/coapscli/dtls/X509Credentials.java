@@ -1,12 +1,9 @@
 package io.coapscli.dtls;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -18,7 +15,6 @@ import org.eclipse.californium.elements.util.SslContextUtil;
 import io.coapscli.agent.AgentException;
 import io.coapscli.agent.Credentials;
 import io.coapscli.agent.OtError;
-import io.coapscli.files.BoundedFile;
 
 /**
  * X.509 identities from PEM: the built-in test identity, or the user's files. PEM parsing is
@@ -26,13 +22,8 @@ import io.coapscli.files.BoundedFile;
  */
 public final class X509Credentials {
 
-    private static final String BUILT_IN = "/credentials/";
-
-    /**
-     * A credential file's largest size: a certificate chain is a few KB; 1 MiB still takes a system CA
-     * bundle (about 220 KB on Debian) as trust anchors.
-     */
-    public static final int MAX_FILE_BYTES = 1 << 20;
+    /** A credential file's largest size (a system CA bundle still fits). */
+    public static final int MAX_FILE_BYTES = PemFiles.MAX_FILE_BYTES;
 
     private X509Credentials() {
     }
@@ -72,7 +63,7 @@ public final class X509Credentials {
         if (chain.isEmpty()) {
             throw new AgentException(OtError.INVALID_ARGS, "no certificate in the certificate file");
         }
-        requireMatch(privateKey, chain.get(0));
+        requireMatch(privateKey, chain.get(0).getPublicKey(), "the certificate");
         List<X509Certificate> trusted = certificatesOf(parse(caPem, "CA"));
         if (trusted.isEmpty()) {
             throw new AgentException(OtError.INVALID_ARGS, "no certificate in the CA file");
@@ -91,8 +82,8 @@ public final class X509Credentials {
                         .map(X509Certificate.class::cast).toList();
     }
 
-    /** A key that does not belong to the certificate would only fail later, in every handshake; say so now. */
-    private static void requireMatch(PrivateKey key, X509Certificate certificate) throws AgentException {
+    /** A key that does not belong to its public half would only fail later, in every handshake; say so now. */
+    static void requireMatch(PrivateKey key, PublicKey publicKey, String what) throws AgentException {
         try {
             byte[] probe = "coaps-cli key check".getBytes();
             Signature signer = Signature.getInstance("SHA256withECDSA");
@@ -100,44 +91,25 @@ public final class X509Credentials {
             signer.update(probe);
             byte[] signature = signer.sign();
             Signature verifier = Signature.getInstance("SHA256withECDSA");
-            verifier.initVerify(certificate.getPublicKey());
+            verifier.initVerify(publicKey);
             verifier.update(probe);
             if (!verifier.verify(signature)) {
-                throw new AgentException(OtError.INVALID_ARGS, "the private key does not match the certificate");
+                throw new AgentException(OtError.INVALID_ARGS, "the private key does not match " + what);
             }
         } catch (GeneralSecurityException e) {
-            throw new AgentException(OtError.INVALID_ARGS, "not an ECDSA key and certificate: " + e.getMessage());
+            throw new AgentException(OtError.INVALID_ARGS, "not an ECDSA key pair: " + e.getMessage());
         }
     }
 
     private static SslContextUtil.Credentials parse(byte[] pem, String what) throws AgentException {
-        try (InputStream in = new ByteArrayInputStream(pem)) {
-            return SslContextUtil.loadPemCredentials(in);
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            throw new AgentException(OtError.INVALID_ARGS, "cannot read " + what + " PEM: " + e.getMessage());
-        }
+        return PemFiles.parse(pem, what);
     }
 
-    /**
-     * A credential file, only if it is a regular file of at most {@link #MAX_FILE_BYTES}: a device, a
-     * FIFO or a huge file would otherwise be read without end.
-     */
     private static byte[] read(Path file) throws AgentException {
-        try {
-            return BoundedFile.read(file, MAX_FILE_BYTES);
-        } catch (IOException | SecurityException e) {
-            throw new AgentException(OtError.INVALID_ARGS, "cannot read " + file + ": " + e.getMessage());
-        }
+        return PemFiles.read(file);
     }
 
     private static byte[] resource(String name) {
-        try (InputStream in = X509Credentials.class.getResourceAsStream(BUILT_IN + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + BUILT_IN + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PemFiles.builtIn(name);
     }
 }

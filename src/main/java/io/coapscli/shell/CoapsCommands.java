@@ -13,6 +13,7 @@ import io.coapscli.agent.AgentException;
 import io.coapscli.agent.AgentSettings;
 import io.coapscli.agent.CoapsAgent;
 import io.coapscli.agent.OtError;
+import io.coapscli.dtls.RpkCredentials;
 import io.coapscli.dtls.X509Credentials;
 
 /**
@@ -48,7 +49,8 @@ final class CoapsCommands {
                 new Command("x509", this::x509)),
                 // Beyond OpenThread's coaps: its plain-CoAP observe commands.
                 List.of(new Command("cancel", this::cancel),
-                        new Command("observe", this::observe)));
+                        new Command("observe", this::observe),
+                        new Command("rpk", this::rpk)));
     }
 
     /** {@code coaps [subcommand args...]}. */
@@ -127,6 +129,17 @@ final class CoapsCommands {
         } else if (args.size() == 2 || args.size() == 3) {
             Path ca = args.size() == 3 ? Path.of(args.get(2)) : null;
             agent.useX509(X509Credentials.fromFiles(Path.of(args.get(0)), Path.of(args.get(1)), ca));
+        } else {
+            throw new AgentException(OtError.INVALID_ARGS);
+        }
+    }
+
+    /** {@code rpk [<key.pem> [<trusted-keys.pem>]]}: raw public keys, the built-in pair without files. */
+    private void rpk(List<String> args) throws AgentException {
+        if (args.isEmpty()) {
+            agent.useRpk(RpkCredentials.builtIn());
+        } else if (args.size() <= 2) {
+            agent.useRpk(RpkCredentials.fromFiles(Path.of(args.get(0)), args.size() == 2 ? Path.of(args.get(1)) : null));
         } else {
             throw new AgentException(OtError.INVALID_ARGS);
         }

@@ -41,6 +41,10 @@ final class Help {
                     "Binds the UDP socket and accepts sessions; false: peer certificates are not verified.",
                     "example: coaps start")),
             Map.entry("stop", List.of("coaps stop", "Closes every session and the socket.", "example: coaps stop")),
+            Map.entry("rpk", List.of("coaps rpk [<key.pem> [<trusted-keys.pem>]]",
+                    "Uses TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 with raw public keys (RFC 7250): the built-in pair, or"
+                            + " this EC key; peers whose PUBLIC KEY is in the second file are trusted.",
+                    "example: coaps rpk device.key peers.pub")),
             Map.entry("x509", List.of("coaps x509 [<cert.pem> <key.pem> [<ca.pem>]]",
                     "Uses TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 with the built-in test credentials or these files.",
                     "example: coaps x509 device.crt device.key ca.crt")));

@@ -22,7 +22,7 @@ class ShellCommandsTest {
     private static final String[] SUBCOMMANDS = {"connect", "delete", "disconnect", "get", "isclosed",
         "isconnactive", "isconnected", "post", "psk", "put", "resource", "set", "start", "stop", "x509",
         // extensions, appended as the spec allows
-        "cancel", "observe"};
+        "cancel", "observe", "rpk"};
 
     private final TestNode node = TestNode.on(Loopback.IPV4);
 

@@ -148,6 +148,19 @@ public final class TestCertificates {
         }
     }
 
+    /**
+     * A fresh P-256 key pair for raw public keys: {@code name.key} (EC PRIVATE KEY with its public key,
+     * as OpenSSL writes it and libcoap's {@code -M} reads it) and {@code name.pub} (PUBLIC KEY).
+     */
+    public static void writeRawKeyPair(Path dir, String name) throws IOException, GeneralSecurityException {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        java.security.KeyPair pair = generator.generateKeyPair();
+        Files.writeString(dir.resolve(name + ".key"),
+                pem("EC PRIVATE KEY", sec1((ECPrivateKey) pair.getPrivate(), (ECPublicKey) pair.getPublic())));
+        Files.writeString(dir.resolve(name + ".pub"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+    }
+
     public static String pem(String type, byte[] der) {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
         return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
