@@ -11,8 +11,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.californium.core.coap.CoAP.Code;
-import org.eclipse.californium.core.coap.Request;
-import org.eclipse.californium.core.coap.Response;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +35,7 @@ public final class CoapsAgent implements AutoCloseable {
     /** Request deadlines and the idle sweep; what they find is reported through the event thread. */
     private final ScheduledThreadPoolExecutor timers;
     private final AgentResource resource = new AgentResource(this::emit, this::sessionInfo);
-    private final OutstandingRequests requests;
+    private final ClientRequests client;
 
     // Guarded by this.
     private Credentials credentials;
@@ -48,7 +46,6 @@ public final class CoapsAgent implements AutoCloseable {
     private int maxAttempts;
     private int attempts;
     private final Sessions sessions = new Sessions();
-    private Observation observation;
 
     public CoapsAgent(AgentSettings settings, AgentListener listener) {
         this.settings = settings;
@@ -56,7 +53,7 @@ public final class CoapsAgent implements AutoCloseable {
         this.timers = new ScheduledThreadPoolExecutor(1, daemon("coaps-agent-timers"));
         timers.setRemoveOnCancelPolicy(true);
         timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        this.requests = new OutstandingRequests(this, new OutstandingRequests.Owner() {
+        this.client = new ClientRequests(this, settings, timers, this::emit, new OutstandingRequests.Owner() {
             @Override
             public void reportOutcome(AgentEvent outcome) {
                 emit(outcome);
@@ -72,7 +69,7 @@ public final class CoapsAgent implements AutoCloseable {
             public void peerStoppedAnswering(InetSocketAddress peer) {
                 CoapsAgent.this.peerStoppedAnswering(peer);
             }
-        }, settings, timers);
+        });
         if (!settings.idleTimeout().isZero()) {
             long period = Math.max(10, Math.min(1000, settings.idleTimeout().toMillis() / 2));
             timers.scheduleWithFixedDelay(this::endIdleServerSessions, period, period, TimeUnit.MILLISECONDS);
@@ -183,7 +180,7 @@ public final class CoapsAgent implements AutoCloseable {
         SecureEndpoint created = SecureEndpoint.create(settings.withBindAddress(address.getAddress(),
                 address.getPort()), credentials, verifyPeer, new SessionEvents());
         created.setMessageDeliverer(resource);
-        created.onNotification((request, response) -> notificationArrived(response));
+        created.onNotification((request, response) -> client.notificationArrived(response));
         try {
             created.start();
         } catch (IOException e) {
@@ -270,10 +267,8 @@ public final class CoapsAgent implements AutoCloseable {
         }
         for (Session session : removed) {
             emit(new AgentEvent.Disconnected(session.peer, session.clientRole, session.established, reason));
-            requests.abortTo(session.peer);
-            if (session.clientRole) {
-                forgetObservation();
-            } else {
+            client.sessionEnded(session.peer);
+            if (!session.clientRole) {
                 resource.forgetObserver(session.peer);
             }
         }
@@ -372,18 +367,7 @@ public final class CoapsAgent implements AutoCloseable {
             throws AgentException {
         Checks.uri(uri);
         Checks.body(payload, "the payload");
-        InetSocketAddress peer = sessions.requestTarget();
-        if (endpoint == null || peer == null) {
-            throw new AgentException(OtError.INVALID_STATE);
-        }
-        Request request = NewRequests.to(peer, method, uri, confirmable);
-        if (payload.length > 0) {
-            request.setPayload(payload);
-        }
-        if (method == Code.GET || confirmable) {
-            requests.track(request, peer);
-        }
-        endpoint.sendRequest(request);
+        client.send(endpoint, requestTarget(), method, uri, confirmable, payload);
     }
 
     /**
@@ -393,47 +377,23 @@ public final class CoapsAgent implements AutoCloseable {
      */
     public synchronized void observe(String uri, boolean confirmable) throws AgentException {
         Checks.uri(uri);
-        InetSocketAddress peer = sessions.requestTarget();
-        if (endpoint == null || peer == null) {
-            throw new AgentException(OtError.INVALID_STATE);
-        }
-        forgetObservation();
-        Request registration = NewRequests.to(peer, Code.GET, uri, confirmable);
-        registration.setObserve();
-        observation = new Observation(peer, registration, endpoint.observe(registration, timers));
-        requests.track(registration, peer, observation);
-        endpoint.sendRequest(registration);
+        client.observe(endpoint, requestTarget(), uri, confirmable);
     }
 
     /** Ends our observation with a GET with Observe=1; its response is reported like any response. */
     public synchronized void cancelObservation() throws AgentException {
-        if (endpoint == null || observation == null) {
+        if (endpoint == null) {
             throw new AgentException(OtError.INVALID_STATE);
         }
-        Request deregistration = observation.deregistration();
-        InetSocketAddress peer = observation.peer;
-        observation = null;
-        requests.track(deregistration, peer);
-        endpoint.sendRequest(deregistration);
+        client.cancelObservation(endpoint);
     }
 
-    private void notificationArrived(Response response) {
-        Observation current;
-        synchronized (this) {
-            current = observation;
+    private InetSocketAddress requestTarget() throws AgentException {
+        InetSocketAddress peer = sessions.requestTarget();
+        if (endpoint == null || peer == null) {
+            throw new AgentException(OtError.INVALID_STATE);
         }
-        if (current != null && current.isFor(response) && current.isFresh(response)) {
-            InetSocketAddress from = response.getSourceContext().getPeerAddress();
-            emit(new AgentEvent.NotificationReceived(from, CoapMessage.of(response, response.getCode().text),
-                    sessionInfo(from)));
-        }
-    }
-
-    private void forgetObservation() {
-        if (observation != null) {
-            observation.forget();
-            observation = null;
-        }
+        return peer;
     }
 
     private synchronized SessionInfo sessionInfo(InetSocketAddress peer) {
@@ -448,7 +408,7 @@ public final class CoapsAgent implements AutoCloseable {
      */
     public synchronized boolean awaitSettled(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!requests.isEmpty() || sessions.clientHandshaking()) {
+        while (!client.nothingOutstanding() || sessions.clientHandshaking()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
