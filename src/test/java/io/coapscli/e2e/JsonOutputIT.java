@@ -95,6 +95,55 @@ class JsonOutputIT {
         assertEquals("2.05", sent.get("code").asText());
     }
 
+    @Test
+    void observingAndDiscoveryCarryTheObserveNumberAndParsedLinks() throws Exception {
+        int port = ScriptingIT.freeUdpPort();
+        try (ShellProcess server = ShellProcess.launch("--port", String.valueOf(port), "--json");
+                ShellProcess client = ShellProcess.launch("--port", "0", "--json")) {
+            for (String line : List.of("coaps psk secretPSK Client_identity", "coaps resource test/resource",
+                    "coaps start")) {
+                server.send(line);
+                assertEquals("Done", until(server, n -> "result".equals(n.path("type").asText())).get("line").asText());
+            }
+            for (String line : List.of("coaps psk secretPSK Client_identity", "coaps start", "coaps connect 127.0.0.1 " + port)) {
+                client.send(line);
+            }
+            until(client, n -> "connected".equals(n.path("event").asText()));
+            client.send("coaps get .well-known/core con");
+            client.send("coaps observe test/resource con");
+            JsonNode links = until(client, n -> "response".equals(n.path("event").asText()));
+            assertEquals("[{\"uri\":\"/test/resource\",\"attributes\":{\"obs\":[]}}]", links.get("links").toString());
+            JsonNode registered = until(client, n -> "response".equals(n.path("event").asText()));
+            assertEquals(0, registered.get("observe").asInt(), registered.toString());
+
+            server.send("coaps set changed");
+            JsonNode notifying = until(server, n -> "output".equals(n.path("type").asText()));
+            assertEquals("sending coaps notification to 127.0.0.1", notifying.get("line").asText());
+            JsonNode notification = until(client, n -> "notification".equals(n.path("event").asText()));
+            assertEquals(1, notification.get("observe").asInt(), notification.toString());
+            assertEquals("changed", notification.get("payloadText").asText());
+            assertEquals("CON", notification.get("coapType").asText());
+            assertEquals("coaps response from 127.0.0.1 OBS=1 with payload: 6368616e676564",
+                    notification.get("line").asText());
+            JsonNode acknowledged = until(server, n -> "notificationAcknowledged".equals(n.path("event").asText()));
+            assertEquals("127.0.0.1", acknowledged.get("peer").get("address").asText());
+
+            client.send("coaps cancel");
+            JsonNode removed = until(server, n -> "observerRemoved".equals(n.path("event").asText()));
+            assertEquals("Removed subscriber 127.0.0.1", removed.get("line").asText());
+        }
+    }
+
+    /** Reads the process's JSON lines until one matches, and returns it. */
+    private static JsonNode until(ShellProcess process, java.util.function.Predicate<JsonNode> wanted) throws Exception {
+        while (true) {
+            JsonNode node = JSON.readTree(process.nextLine());
+            if (wanted.test(node)) {
+                return node;
+            }
+        }
+    }
+
     private static JsonNode find(List<JsonNode> nodes, String event, int index) {
         return nodes.stream().filter(n -> event.equals(n.path("event").asText())).skip(index).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + event + " event in " + nodes));
