@@ -156,6 +156,24 @@ class ObserveTest {
     }
 
     @Test
+    void movingTheResourceEndsItsObservationsWithALastNotFound() {
+        try (TestNode server = TestNode.on(Loopback.IPV4); TestNode client = TestNode.on(Loopback.IPV4)) {
+            server.expectRun("coaps resource r", "Done");
+            TestNode.connectWithPsk(server, client);
+            client.expectRun("coaps observe r con", "Done");
+            client.expectEvent("coaps response from " + SERVER + " OBS=0 with payload: 68656c6c6f576f726c6400");
+            server.eventsUntilAll("coaps request from " + SERVER + " GET OBS=0", "Subscribing client", "coaps response sent");
+
+            server.expectRun("coaps resource elsewhere", "Done");
+            client.expectEvent("coaps response from " + SERVER); // 4.04, without Observe: the observation ends
+            assertEquals("4.04", ((io.coapscli.agent.AgentEvent.NotificationReceived) client.lastEvent()).message().code());
+            server.expectEvent("Removed subscriber " + SERVER);
+            server.expectRun("coaps set unobserved", "Done");
+            assertNull(client.nextEvent(Duration.ofMillis(300)), "nothing after the observation ended");
+        }
+    }
+
+    @Test
     void cancelWithoutAnObservationAndObserveWithoutASessionAreRefused() {
         try (TestNode node = TestNode.on(Loopback.IPV4)) {
             node.expectRun("coaps start", "Done");
