@@ -39,7 +39,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-[ -f target/coaps-cli.jar ] || mvn -q -B -DskipTests package >&2
+[ -f target/coaps-cli.jar ] || ./mvnw -q -B -DskipTests package >&2
 java_major=$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
 cpus=$(nproc)
 if [ "$cpus" -ge 2 ]; then server_cpu=(taskset -c 0); load_cpu=(taskset -c 1); else server_cpu=(); load_cpu=(); fi
