@@ -12,10 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-import io.coapscli.bench.Bench;
 import io.coapscli.dtls.SecureEndpoint;
 import io.coapscli.files.BoundedFile;
 import io.coapscli.shell.BoundedLines;
@@ -38,28 +36,19 @@ public final class Main {
     }
 
     static int run(String[] argv) {
-        if (argv.length > 0 && argv[0].equals("bench")) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
-            return Bench.run(Arrays.asList(argv).subList(1, argv.length));
-        }
-        Options options;
+        return CoapsCliCommand.commandLine().execute(argv);
+    }
+
+    /** The shell, once its options are known: a script, a terminal, or lines from a pipe. */
+    static int runShell(Options options) {
         try {
-            options = Options.parse(Arrays.asList(argv));
             requireWritableLogFile(options.logFile());
         } catch (Options.UsageException e) {
             System.err.println("coaps-cli: " + e.getMessage());
             System.err.println("Try 'coaps-cli --help'.");
             return 2;
         }
-        if (options.help()) {
-            System.out.print(Options.USAGE);
-            return 0;
-        }
-        if (options.version()) {
-            System.out.println("coaps-cli " + version());
-            return 0;
-        }
-        configureLogging(options);
+        configureLogging(options.logLevel(), options.logFile());
         Path keyLog = options.settings().keyLog();
         if (keyLog != null) {
             // Asked for by option or by SSLKEYLOGFILE, which may be set for other programs: say so, every time.
@@ -183,13 +172,13 @@ public final class Main {
     }
 
     /** SLF4J's simple logger reads these once, at its first use, so they are set before anything logs. */
-    private static void configureLogging(Options options) {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", options.logLevel());
-        System.setProperty("org.slf4j.simpleLogger.logFile", options.logFile() == null ? "System.err" : options.logFile());
+    public static void configureLogging(String logLevel, String logFile) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", logLevel);
+        System.setProperty("org.slf4j.simpleLogger.logFile", logFile == null ? "System.err" : logFile);
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
     }
 
-    static String version() {
+    public static String version() {
         String version = Main.class.getPackage().getImplementationVersion();
         return version == null ? "(development build)" : version;
     }

@@ -3,7 +3,6 @@ package io.coapscli;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -11,44 +10,17 @@ import java.util.Set;
 import io.coapscli.agent.AddressLiteral;
 import io.coapscli.agent.AgentSettings;
 
-/** The process options: {@code --port}, {@code --bind}, {@code --log-level}, {@code --log-file}, {@code --help}, {@code --version}. */
-record Options(int port, InetAddress bind, String logLevel, String logFile, boolean help, boolean version,
+/**
+ * The shell's process options, checked: built by {@link CoapsCliCommand} from what picocli parsed, with
+ * the same messages for a bad value as before picocli.
+ */
+record Options(int port, InetAddress bind, String logLevel, String logFile,
         boolean json, boolean verbose, List<Source> script, int dtlsTimeoutMs, int ackTimeoutMs,
         int idleTimeoutSeconds, Integer connectionIdLength, Path keyLog) {
 
     /** A scripted command: one {@code -c} line, or a {@code --script} file's lines. */
     record Source(String command, Path file) {
     }
-
-    static final String USAGE = """
-            Usage: coaps-cli [options]
-            OpenThread's Secure CoAP shell (coaps ...) on this host, over UDP.
-
-              --port N           local UDP port that `coaps start` binds (default 5684; 0 = any free port)
-              --bind ADDR        local address to bind (default: every interface, IPv4 and IPv6)
-              -c COMMAND         run COMMAND (repeatable), each after the previous one's outcome, then exit
-              --script FILE      run FILE's lines the same way ('-' reads standard input)
-              --json             print every result and event as one JSON object per line
-              --verbose          add detail lines (codes, round trips, suites, failure reasons)
-              --dtls-timeout MS  initial DTLS retransmission timeout, doubled for each of 4 retransmissions
-                                 (default 1000: a handshake gives up after 31 s)
-              --ack-timeout MS   CoAP ACK_TIMEOUT (default 2000: a request gives up after 93 s)
-              --idle-timeout S   end a server session from which nothing came for S seconds
-                                 (default 300; 0 keeps idle sessions forever)
-              --cid LENGTH       use DTLS Connection IDs (RFC 9146), so sessions survive address
-                                 changes: 1-16 bytes asked of peers, 0 to only use a peer's (default: off)
-              --keylog FILE      append each session's secret to FILE (NSS key log) for Wireshark;
-                                 default $SSLKEYLOGFILE. ANYONE WITH THE FILE READS THE TRAFFIC.
-              --log-level LEVEL  error, warn, info, debug or trace; logs go to stderr (default error)
-              --log-file FILE    write logs to FILE instead of stderr
-              --help             print this help and exit
-              --version          print the version and exit
-
-            Scripts (-c, --script) exit 0 when every command ended in Done and every connect and
-            request succeeded, 1 otherwise, 2 for a usage error.
-            `coaps-cli bench [options]` runs the load generator instead (`coaps-cli bench --help`).
-            Type `help` or `coaps help` at the prompt. Reference: docs/CLI.md
-            """;
 
     private static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug", "trace", "off");
 
@@ -59,45 +31,12 @@ record Options(int port, InetAddress bind, String logLevel, String logFile, bool
         }
     }
 
-    static Options parse(List<String> args) throws UsageException {
-        int port = AgentSettings.DEFAULT_PORT;
-        InetAddress bind = null;
-        String logLevel = "error";
-        String logFile = null;
-        boolean help = false;
-        boolean version = false;
-        boolean json = false;
-        boolean verbose = false;
-        List<Source> script = new ArrayList<>();
-        AgentSettings defaults = AgentSettings.defaults();
-        int dtlsTimeoutMs = (int) defaults.dtlsRetransmissionTimeout().toMillis();
-        int ackTimeoutMs = (int) defaults.ackTimeout().toMillis();
-        int idleTimeoutSeconds = (int) defaults.idleTimeout().toSeconds();
-        Integer connectionIdLength = null;
-        Path keyLog = null;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            switch (arg) {
-                case "--help", "-h" -> help = true;
-                case "--version" -> version = true;
-                case "--port" -> port = port(value(args, ++i, arg));
-                case "--bind" -> bind = bindAddress(value(args, ++i, arg));
-                case "--log-level" -> logLevel = logLevel(value(args, ++i, arg));
-                case "--log-file" -> logFile = value(args, ++i, arg);
-                case "-c" -> script.add(new Source(value(args, ++i, arg), null));
-                case "--script" -> script.add(new Source(null, Path.of(value(args, ++i, arg))));
-                case "--json" -> json = true;
-                case "--verbose" -> verbose = true;
-                case "--dtls-timeout" -> dtlsTimeoutMs = millis(value(args, ++i, arg), arg);
-                case "--ack-timeout" -> ackTimeoutMs = millis(value(args, ++i, arg), arg);
-                case "--idle-timeout" -> idleTimeoutSeconds = seconds(value(args, ++i, arg), arg);
-                case "--cid" -> connectionIdLength = connectionIdLength(value(args, ++i, arg));
-                case "--keylog" -> keyLog = Path.of(value(args, ++i, arg));
-                default -> throw new UsageException("unknown option: " + arg);
-            }
-        }
-        return new Options(port, bind, logLevel, logFile, help, version, json, verbose, List.copyOf(script),
-                dtlsTimeoutMs, ackTimeoutMs, idleTimeoutSeconds, connectionIdLength, keyLog);
+    static Options of(String port, String bind, String logLevel, String logFile, boolean json, boolean verbose,
+            List<Source> script, String dtlsTimeout, String ackTimeout, String idleTimeout, String cid, Path keyLog)
+            throws UsageException {
+        return new Options(port(port), bind == null ? null : bindAddress(bind), logLevel(logLevel), logFile, json,
+                verbose, List.copyOf(script), millis(dtlsTimeout, "--dtls-timeout"), millis(ackTimeout, "--ack-timeout"),
+                seconds(idleTimeout, "--idle-timeout"), cid == null ? null : connectionIdLength(cid), keyLog);
     }
 
     /** The key log asked for: {@code --keylog}, else the SSLKEYLOGFILE variable (as curl and browsers read it). */

@@ -38,8 +38,17 @@ final class ClientRequests {
 
     /** A GET or a confirmable request reports its response or failure; a non-confirmable PUT, POST or DELETE nothing. */
     void send(SecureEndpoint endpoint, InetSocketAddress peer, Code method, String uri, boolean confirmable,
-            byte[] payload) {
+            byte[] payload, RequestOptions options) {
         Request request = NewRequests.to(peer, method, uri, confirmable);
+        if (options.contentFormat() != null) {
+            request.getOptions().setContentFormat(options.contentFormat());
+        }
+        if (options.accept() != null) {
+            request.getOptions().setAccept(options.accept());
+        }
+        if (options.uriHost() != null) {
+            request.getOptions().setUriHost(options.uriHost());
+        }
         if (payload.length > 0) {
             request.setPayload(payload);
         }

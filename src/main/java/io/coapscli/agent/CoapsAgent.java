@@ -363,11 +363,16 @@ public final class CoapsAgent implements AutoCloseable {
      * session's peer. A GET or a confirmable request reports its response or failure; a non-confirmable
      * PUT, POST or DELETE reports nothing.
      */
-    public synchronized void request(Code method, String uri, boolean confirmable, byte[] payload)
-            throws AgentException {
+    public void request(Code method, String uri, boolean confirmable, byte[] payload) throws AgentException {
+        request(method, uri, confirmable, payload, RequestOptions.NONE);
+    }
+
+    /** A request with options OpenThread's commands do not send (one-shot requests). */
+    public synchronized void request(Code method, String uri, boolean confirmable, byte[] payload,
+            RequestOptions options) throws AgentException {
         Checks.uri(uri);
         Checks.body(payload, "the payload");
-        client.send(endpoint, requestTarget(), method, uri, confirmable, payload);
+        client.send(endpoint, requestTarget(), method, uri, confirmable, payload, options);
     }
 
     /**

@@ -19,21 +19,11 @@ public final class Bench {
     private Bench() {
     }
 
-    /** Runs the benchmark; returns the exit status: 0, 1 if it could not run, 2 for a usage error. */
-    public static int run(List<String> args) {
-        if (args.contains("--help") || args.contains("-h")) {
-            System.out.print(BenchOptions.USAGE);
-            return 0;
-        }
-        BenchOptions options;
+    /** Runs the benchmark; returns the exit status: 0, 1 if it could not run, 2 for unusable credentials. */
+    static int run(BenchOptions options) {
         Credentials credentials;
         try {
-            options = BenchOptions.parse(args);
             credentials = credentials(options);
-        } catch (IllegalArgumentException e) {
-            System.err.println("coaps-cli bench: " + e.getMessage());
-            System.err.println("Try 'coaps-cli bench --help'.");
-            return 2;
         } catch (AgentException e) {
             System.err.println("coaps-cli bench: " + e.getMessage());
             return 2;

@@ -1,0 +1,138 @@
+package io.coapscli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.coapscli.agent.AgentSettings;
+import io.coapscli.bench.BenchCommand;
+import io.coapscli.oneshot.RequestCommand;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The process command line (picocli): the shell's options, and the subcommands {@code bench} and the
+ * one-shot requests. Without a subcommand the shell runs; its own grammar (the OpenThread commands) is
+ * the shell's, not this.
+ */
+@Command(name = "coaps-cli", mixinStandardHelpOptions = true, versionProvider = CoapsCliCommand.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        customSynopsis = {"coaps-cli [options]", "coaps-cli get|put|post|delete|observe [options] <coaps-uri> [payload]",
+            "coaps-cli bench [options]"},
+        description = {"OpenThread's Secure CoAP shell (coaps ...) on this host, over UDP; or one request at a "
+            + "coaps:// URI; or a load generator."},
+        footer = {"", "Scripts (-c, --script) exit 0 when every command ended in Done and every connect and request "
+            + "succeeded, 1 otherwise, 2 for a usage error.",
+            "Type `help` or `coaps help` at the prompt. Reference: docs/CLI.md (or `man coaps-cli`)."},
+        subcommands = {BenchCommand.class, RequestCommand.Get.class, RequestCommand.Put.class,
+            RequestCommand.Post.class, RequestCommand.Delete.class, RequestCommand.Observe.class})
+public final class CoapsCliCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    private final AgentSettings defaults = AgentSettings.defaults();
+
+    @Option(names = "--port", paramLabel = "N", description = "local UDP port that `coaps start` binds "
+            + "(default 5684; 0 = any free port)")
+    private String port = String.valueOf(AgentSettings.DEFAULT_PORT);
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "local address literal to bind (default: every "
+            + "interface, IPv4 and IPv6)")
+    private String bind;
+
+    private final List<Options.Source> script = new ArrayList<>();
+
+    @Option(names = "-c", paramLabel = "COMMAND", description = "run COMMAND (repeatable), each after the previous "
+            + "one's outcome, then exit")
+    private void command(String command) {
+        script.add(new Options.Source(command, null));
+    }
+
+    @Option(names = "--script", paramLabel = "FILE", description = "run FILE's lines the same way ('-' reads "
+            + "standard input)")
+    private void scriptFile(String file) {
+        script.add(new Options.Source(null, Path.of(file)));
+    }
+
+    @Option(names = "--json", description = "print every result and event as one JSON object per line")
+    private boolean json;
+
+    @Option(names = "--verbose", description = "add detail lines (codes, round trips, suites, failure reasons)")
+    private boolean verbose;
+
+    @Option(names = "--dtls-timeout", paramLabel = "MS", description = "initial DTLS retransmission timeout, "
+            + "doubled for each of 4 retransmissions (default 1000: a handshake gives up after 31 s)")
+    private String dtlsTimeout = String.valueOf(defaults.dtlsRetransmissionTimeout().toMillis());
+
+    @Option(names = "--ack-timeout", paramLabel = "MS", description = "CoAP ACK_TIMEOUT (default 2000: a request "
+            + "gives up after 93 s)")
+    private String ackTimeout = String.valueOf(defaults.ackTimeout().toMillis());
+
+    @Option(names = "--idle-timeout", paramLabel = "S", description = "end a server session from which nothing "
+            + "came for S seconds (default 300; 0 keeps idle sessions forever)")
+    private String idleTimeout = String.valueOf(defaults.idleTimeout().toSeconds());
+
+    @Option(names = "--cid", paramLabel = "LENGTH", description = "use DTLS Connection IDs (RFC 9146), so sessions "
+            + "survive address changes: 1-16 bytes asked of peers, 0 to only use a peer's (default: off)")
+    private String cid;
+
+    @Option(names = "--keylog", paramLabel = "FILE", description = "append each session's secret to FILE (NSS key "
+            + "log) for Wireshark; default $SSLKEYLOGFILE. ANYONE WITH THE FILE READS THE TRAFFIC.")
+    private Path keyLog;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", description = "error, warn, info, debug, trace or off; "
+            + "logs go to stderr (default error)")
+    private String logLevel = "error";
+
+    @Option(names = "--log-file", paramLabel = "FILE", description = "write logs to FILE instead of stderr")
+    private String logFile;
+
+    @Override
+    public Integer call() {
+        Options options;
+        try {
+            options = Options.of(port, bind, logLevel, logFile, json, verbose, script, dtlsTimeout, ackTimeout,
+                    idleTimeout, cid, keyLog);
+        } catch (Options.UsageException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return Main.runShell(options);
+    }
+
+    /** The picocli command line, with coaps-cli's error and exit conventions. */
+    static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new CoapsCliCommand());
+        // -c and --script may repeat, and keep their order: each occurrence calls its setter.
+        line.setOverwrittenOptionsAllowed(true);
+        line.setParameterExceptionHandler(CoapsCliCommand::usageError);
+        line.setExecutionExceptionHandler((error, commandLine, parsed) -> {
+            throw error;
+        });
+        return line;
+    }
+
+    /** A usage error: what is wrong, a suggestion for a mistyped option, where to read more; status 2. */
+    private static int usageError(ParameterException error, String[] args) {
+        CommandLine line = error.getCommandLine();
+        String name = line.getCommandSpec().qualifiedName();
+        System.err.println(name + ": " + error.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(error, System.err);
+        System.err.println("Try '" + name + " --help'.");
+        return 2;
+    }
+
+    /** {@code --version}: the version the build stamped into the jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"coaps-cli " + Main.version()};
+        }
+    }
+}

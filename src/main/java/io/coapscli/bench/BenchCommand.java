@@ -1,0 +1,95 @@
+package io.coapscli.bench;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.coapscli.Main;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code coaps-cli bench}: the load generator's command line. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        versionProvider = BenchCommand.NoVersion.class,
+        description = {"Drives a CoAPS server with confirmable (or non-confirmable) requests and prints throughput, "
+            + "latency percentiles, errors by kind and handshakes per second."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "ADDR", description = "server address literal (default 127.0.0.1)")
+    private String host = "127.0.0.1";
+
+    @Option(names = "--port", paramLabel = "N", description = "server port (default 5684)")
+    private String port = "5684";
+
+    @Option(names = "--sessions", paramLabel = "N", description = "DTLS sessions, each from its own UDP port (default 1)")
+    private String sessions = "1";
+
+    @Option(names = "--in-flight", paramLabel = "W", description = "requests outstanding per session (default 1)")
+    private String inFlight = "1";
+
+    @Option(names = "--duration", paramLabel = "S", description = "seconds of measured load (default 10), or")
+    private String duration = "10";
+
+    @Option(names = "--requests", paramLabel = "N", description = "stop after N requests instead")
+    private String requests;
+
+    @Option(names = "--warmup", paramLabel = "S", description = "seconds of load before measuring (default 0)")
+    private String warmup = "0";
+
+    @Option(names = "--method", paramLabel = "M", description = "get, put, post or delete (default get)")
+    private String method = "get";
+
+    @Option(names = "--path", paramLabel = "P", description = "Uri-Path (default test-resource)")
+    private String path = "test-resource";
+
+    @Option(names = "--payload", paramLabel = "TEXT", description = "request payload (default none)")
+    private String payload;
+
+    @Option(names = "--non", description = "non-confirmable requests (default confirmable)")
+    private boolean nonConfirmable;
+
+    @Option(names = "--psk", arity = "2", paramLabel = "<key> <identity>", hideParamSyntax = true, description = "pre-shared key and identity "
+            + "(default secretPSK Client_identity)")
+    private List<String> psk;
+
+    @Option(names = "--x509", arity = "0..3", paramLabel = "[<cert> <key> <ca>]", hideParamSyntax = true, description = "certificate, key and trust "
+            + "anchors (PEM) instead of a PSK; --x509 alone uses the built-in test credentials")
+    private List<String> x509;
+
+    @Option(names = "--ack-timeout", paramLabel = "MS", description = "CoAP ACK_TIMEOUT (default 2000)")
+    private String ackTimeout = "2000";
+
+    @Option(names = "--hold", paramLabel = "S", description = "keep the sessions open and idle S seconds after the "
+            + "load (default 0), e.g. to measure what idle sessions cost the server")
+    private String hold = "0";
+
+    @Option(names = "--json", description = "print the summary as one JSON object")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        Main.configureLogging("error", null);
+        BenchOptions options;
+        try {
+            options = BenchOptions.of(host, port, sessions, inFlight, duration, requests, warmup, method, path,
+                    payload, nonConfirmable, psk, x509, json, ackTimeout, hold);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return Bench.run(options);
+    }
+
+    /** The version is the top-level command's. */
+    static final class NoVersion implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"coaps-cli " + Main.version()};
+        }
+    }
+}

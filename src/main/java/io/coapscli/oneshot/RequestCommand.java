@@ -1,0 +1,180 @@
+package io.coapscli.oneshot;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.eclipse.californium.core.coap.CoAP.Code;
+
+import io.coapscli.Main;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code coaps-cli get|put|post|delete|observe <coaps-uri> [payload]}: one request, in the habits of
+ * libcoap's coap-client and curl. The payload goes raw to standard output; the exit status is 0 for a
+ * 2.xx response, 1 for anything else, 2 for a usage error.
+ */
+@Command(mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        versionProvider = RequestCommand.Version.class,
+        footer = {"", "Exit status: 0 for a 2.xx response, 1 otherwise (4.xx, 5.xx, timeout, failed handshake), "
+            + "2 for a usage error."})
+public abstract class RequestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "URI", description = "coaps://host[:port]/path[?query]; an IPv6 literal "
+            + "in brackets, a host name is resolved; port 5684 by default")
+    String uri;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "PAYLOAD", description = "the request payload (UTF-8)")
+    String payload;
+
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Credentials (one of):%n")
+    CredentialOptions credentials;
+
+    /** A pre-shared key (text or hex) with an identity, or an X.509 identity. */
+    static final class CredentialOptions {
+        @Option(names = "--psk", paramLabel = "KEY", description = "pre-shared key, as text")
+        String psk;
+
+        @Option(names = "--psk-hex", paramLabel = "HEX", description = "pre-shared key, as hex digits")
+        String pskHex;
+
+        @Option(names = "--cert", paramLabel = "FILE", description = "certificate (or chain) in PEM; with --key")
+        Path cert;
+    }
+
+    @Option(names = "--identity", paramLabel = "ID", description = "PSK identity (default Client_identity)")
+    String identity = "Client_identity";
+
+    @Option(names = "--key", paramLabel = "FILE", description = "private key in PEM, for --cert")
+    Path key;
+
+    @Option(names = "--ca", paramLabel = "FILE", description = "trust anchors in PEM, for --cert (default: the "
+            + "built-in test CA)")
+    Path ca;
+
+    @Option(names = "--insecure", description = "accept any server certificate")
+    boolean insecure;
+
+    @Option(names = "--non", description = "non-confirmable request (default confirmable)")
+    boolean nonConfirmable;
+
+    @Option(names = "--accept", paramLabel = "N", description = "Accept: the Content-Format asked for (e.g. 0, 50)")
+    Integer accept;
+
+    @Option(names = "--content-format", paramLabel = "N", description = "Content-Format of the payload")
+    Integer contentFormat;
+
+    @Option(names = "-f", paramLabel = "FILE", description = "read the payload from FILE ('-': standard input)")
+    String payloadFile;
+
+    @Option(names = "-o", paramLabel = "FILE", description = "write the response payload to FILE instead of "
+            + "standard output")
+    Path output;
+
+    @Option(names = "--json", description = "print the response as one JSON object (as the shell's --json does)")
+    boolean json;
+
+    @Option(names = "--verbose", description = "print the code, the session and timing on standard error")
+    boolean verbose;
+
+    @Option(names = "--ack-timeout", paramLabel = "MS", description = "CoAP ACK_TIMEOUT (default 2000: a "
+            + "request gives up after 93 s)")
+    int ackTimeoutMs = 2000;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", description = "error, warn, info, debug, trace or off "
+            + "(default error)")
+    String logLevel = "error";
+
+    abstract Code method();
+
+    boolean observe() {
+        return false;
+    }
+
+    /** How long an observation lasts; null for until interrupted. */
+    Integer observeSeconds() {
+        return null;
+    }
+
+    @Override
+    public Integer call() {
+        Main.configureLogging(logLevel, null);
+        try {
+            return new OneShot(this).run();
+        } catch (OneShot.UsageError e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    @Command(name = "get", description = "GET the resource and print its payload.")
+    public static final class Get extends RequestCommand {
+        @Override
+        Code method() {
+            return Code.GET;
+        }
+    }
+
+    @Command(name = "put", description = "PUT the payload to the resource.")
+    public static final class Put extends RequestCommand {
+        @Override
+        Code method() {
+            return Code.PUT;
+        }
+    }
+
+    @Command(name = "post", description = "POST the payload to the resource.")
+    public static final class Post extends RequestCommand {
+        @Override
+        Code method() {
+            return Code.POST;
+        }
+    }
+
+    @Command(name = "delete", description = "DELETE the resource.")
+    public static final class Delete extends RequestCommand {
+        @Override
+        Code method() {
+            return Code.DELETE;
+        }
+    }
+
+    @Command(name = "observe", description = "Observe the resource (RFC 7641): print each notification's payload, "
+            + "one per line, until --duration ends or SIGINT/SIGTERM; then deregister.")
+    public static final class Observe extends RequestCommand {
+        @Option(names = "--duration", paramLabel = "S", description = "observe for S seconds (default: until "
+                + "interrupted)")
+        Integer duration;
+
+        @Override
+        Code method() {
+            return Code.GET;
+        }
+
+        @Override
+        boolean observe() {
+            return true;
+        }
+
+        @Override
+        Integer observeSeconds() {
+            return duration;
+        }
+    }
+
+    /** The version is the top-level command's. */
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"coaps-cli " + Main.version()};
+        }
+    }
+}
