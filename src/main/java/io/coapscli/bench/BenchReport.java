@@ -2,6 +2,8 @@ package io.coapscli.bench;
 
 import java.util.Locale;
 
+import io.coapscli.json.Json;
+
 /** The summary of a bench run, as text lines or as one JSON object. */
 final class BenchReport {
 
@@ -43,22 +45,26 @@ final class BenchReport {
 
     static String json(BenchOptions options, LoadGenerator load) {
         Latencies latencies = load.latencies;
-        return "{\"sessions\":" + options.sessions() + ",\"inFlight\":" + options.inFlight()
-                + ",\"method\":\"" + options.method() + "\",\"confirmable\":" + options.confirmable()
-                + ",\"seconds\":" + seconds(load.measuredTime.toNanos())
-                + ",\"handshakes\":" + (options.sessions() - load.handshakesFailed)
-                + ",\"handshakesFailed\":" + load.handshakesFailed
-                + ",\"handshakesPerSecond\":" + rate(options.sessions() - load.handshakesFailed,
-                        load.handshakeTime.toNanos())
-                + ",\"ok\":" + load.ok.get()
-                + ",\"errors\":{\"timeout\":" + load.timeouts.get() + ",\"reset\":" + load.resets.get()
-                + ",\"failed\":" + load.failed.get() + ",\"notSuccess\":" + load.notSuccess.get() + "}"
-                + ",\"requestsPerSecond\":" + rate(load.ok.get(), load.measuredTime.toNanos())
-                + ",\"latencyMs\":{\"p50\":" + Bench.millis(latencies.percentileMicros(0.50))
-                + ",\"p90\":" + Bench.millis(latencies.percentileMicros(0.90))
-                + ",\"p99\":" + Bench.millis(latencies.percentileMicros(0.99))
-                + ",\"max\":" + Bench.millis(latencies.maxMicros()) + "}"
-                + ",\"messageIdsReused\":" + reusedMessageIds(options, load) + "}";
+        long handshakes = options.sessions() - load.handshakesFailed;
+        return Json.object().put("sessions", options.sessions()).put("inFlight", options.inFlight())
+                .put("method", options.method().name()).put("confirmable", options.confirmable())
+                .put("seconds", number(seconds(load.measuredTime.toNanos())))
+                .put("handshakes", handshakes).put("handshakesFailed", load.handshakesFailed)
+                .put("handshakesPerSecond", number(rate(handshakes, load.handshakeTime.toNanos())))
+                .put("ok", load.ok.get())
+                .put("errors", Json.object().put("timeout", load.timeouts.get()).put("reset", load.resets.get())
+                        .put("failed", load.failed.get()).put("notSuccess", load.notSuccess.get()))
+                .put("requestsPerSecond", number(rate(load.ok.get(), load.measuredTime.toNanos())))
+                .put("latencyMs", Json.object().put("p50", number(Bench.millis(latencies.percentileMicros(0.50))))
+                        .put("p90", number(Bench.millis(latencies.percentileMicros(0.90))))
+                        .put("p99", number(Bench.millis(latencies.percentileMicros(0.99))))
+                        .put("max", number(Bench.millis(latencies.maxMicros()))))
+                .put("messageIdsReused", reusedMessageIds(options, load)).toString();
+    }
+
+    /** A figure already rounded for print, as a JSON number. */
+    private static java.math.BigDecimal number(String rounded) {
+        return new java.math.BigDecimal(rounded);
     }
 
     private static String seconds(long nanos) {

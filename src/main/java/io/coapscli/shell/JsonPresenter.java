@@ -13,6 +13,7 @@ import io.coapscli.agent.AgentException;
 import io.coapscli.agent.CoapMessage;
 import io.coapscli.agent.Formats;
 import io.coapscli.agent.Link;
+import io.coapscli.json.Json;
 import io.coapscli.agent.OtError;
 import io.coapscli.agent.SessionInfo;
 
