@@ -59,10 +59,14 @@ final class OneShot {
     }
 
     int run() throws UsageError {
+        if (command.ackTimeoutMs < 10 || command.dtlsTimeoutMs < 10) {
+            throw new UsageError("--ack-timeout and --dtls-timeout take at least 10 ms");
+        }
         Target target = Target.parse(command.uri);
         byte[] payload = payload();
         AgentSettings settings = AgentSettings.defaults().withBindAddress(null, 0)
-                .withCoapTiming(Duration.ofMillis(command.ackTimeoutMs), 1.5, 4);
+                .withCoapTiming(Duration.ofMillis(command.ackTimeoutMs), 1.5, 4)
+                .withDtlsTiming(Duration.ofMillis(command.dtlsTimeoutMs), 4);
         try (CoapsAgent agent = new CoapsAgent(settings, events::add)) {
             useCredentials(agent);
             agent.start(!command.insecure, 0);

@@ -90,6 +90,10 @@ public abstract class RequestCommand implements Callable<Integer> {
             + "request gives up after 93 s)")
     int ackTimeoutMs = 2000;
 
+    @Option(names = "--dtls-timeout", paramLabel = "MS", description = "initial DTLS retransmission timeout, "
+            + "doubled for each of 4 retransmissions (default 1000: a handshake gives up after 31 s)")
+    int dtlsTimeoutMs = 1000;
+
     @Option(names = "--log-level", paramLabel = "LEVEL", description = "error, warn, info, debug, trace or off "
             + "(default error)")
     String logLevel = "error";
