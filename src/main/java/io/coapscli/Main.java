@@ -180,6 +180,10 @@ public final class Main {
 
     public static String version() {
         String version = Main.class.getPackage().getImplementationVersion();
+        if (version == null) {
+            // Outside the jar: the build names the version it generates the man page for.
+            version = System.getProperty("coapscli.version");
+        }
         return version == null ? "(development build)" : version;
     }
 }
