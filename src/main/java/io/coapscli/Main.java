@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.coapscli.dtls.SecureEndpoint;
+import io.coapscli.dtls.CryptoWarmUp;
 import io.coapscli.files.BoundedFile;
 import io.coapscli.shell.BoundedLines;
 import io.coapscli.shell.Output;
@@ -36,7 +36,10 @@ public final class Main {
     }
 
     static int run(String[] argv) {
-        return CoapsCliCommand.commandLine().execute(argv);
+        // The crypto warm-up runs while picocli reads the command line (about 100 ms each).
+        EarlyLogging.configure(argv);
+        CryptoWarmUp.start();
+        return CoapsCliCommand.commandLine(argv).execute(argv);
     }
 
     /** The shell, once its options are known: a script, a terminal, or lines from a pipe. */
@@ -48,15 +51,12 @@ public final class Main {
             System.err.println("Try 'coaps-cli --help'.");
             return 2;
         }
-        configureLogging(options.logLevel(), options.logFile());
         Path keyLog = options.settings().keyLog();
         if (keyLog != null) {
             // Asked for by option or by SSLKEYLOGFILE, which may be set for other programs: say so, every time.
             System.err.println("coaps-cli: writing session secrets to " + keyLog
                     + " (key log): anyone with this file can decrypt the traffic");
         }
-        // After the logging set-up: the simple logger reads its settings once, at its first use.
-        SecureEndpoint.warmUpInBackground();
         try {
             if (!options.script().isEmpty()) {
                 return runScript(options, scriptLines(options.script()));
@@ -169,13 +169,6 @@ public final class Main {
             return "permission denied";
         }
         return e.getMessage();
-    }
-
-    /** SLF4J's simple logger reads these once, at its first use, so they are set before anything logs. */
-    public static void configureLogging(String logLevel, String logFile) {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", logLevel);
-        System.setProperty("org.slf4j.simpleLogger.logFile", logFile == null ? "System.err" : logFile);
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
     }
 
     public static String version() {

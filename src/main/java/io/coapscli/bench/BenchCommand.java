@@ -74,7 +74,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Main.configureLogging("error", null);
         BenchOptions options;
         try {
             options = BenchOptions.of(host, port, sessions, inFlight, duration, requests, warmup, method, path,

@@ -72,22 +72,6 @@ public final class SecureEndpoint {
         IpLiteralServerNames.accept();
     }
 
-    /**
-     * Starts, on another thread, what the first endpoint would otherwise wait for: Californium's crypto
-     * checks and its curve table (a key pair for every curve, about 120 ms) and the configuration
-     * definitions. A process calls it first thing, so this runs while it reads its options and its first
-     * command; whoever needs a class that is still initialising simply waits for it.
-     */
-    public static void warmUpInBackground() {
-        Thread warmUp = new Thread(() -> {
-            JceProviderUtil.init();
-            SupportedGroup.getUsableGroups();
-            Configuration.createStandardWithoutFile();
-        }, "coaps-crypto-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
-    }
-
     private final DTLSConnector connector;
     private final CoapEndpoint endpoint;
     private final SessionTracker tracker;

@@ -111,7 +111,6 @@ public abstract class RequestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Main.configureLogging(logLevel, null);
         try {
             return new OneShot(this).run();
         } catch (OneShot.UsageError e) {
