@@ -16,7 +16,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-rm -f "$archive" "$archive.jdk"
+rm -f "$archive" "$archive.jdk" "$target/coaps-cli.classlist"
 
 port=$(( 40000 + RANDOM % 20000 ))
 java -XX:DumpLoadedClassList="$work/server.lst" -jar "$jar" --bind 127.0.0.1 --port "$port" --idle-timeout 0 \
@@ -35,6 +35,8 @@ if java -Xshare:dump -XX:SharedClassListFile="$work/classes.lst" -XX:SharedArchi
     >"$work/dump.log" 2>&1 && [ -f "$archive" ]; then
   # The launcher uses the archive only with the JVM that made it.
   java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p; s/^ *java.vm.version = //p' > "$archive.jdk"
+  # The Debian package makes its own archive from this list when it is installed, with that machine's JVM.
+  cp "$work/classes.lst" "$target/coaps-cli.classlist"
   echo "coaps-cli: class-data archive $archive ($(wc -l < "$work/classes.lst") classes)"
 else
   rm -f "$archive"
