@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.coapscli.dtls.CryptoWarmUp;
+import io.coapscli.dtls.KeyLog;
 import io.coapscli.files.BoundedFile;
 import io.coapscli.shell.BoundedLines;
 import io.coapscli.shell.Output;
@@ -43,15 +44,17 @@ public final class Main {
     }
 
     /** The shell, once its options are known: a script, a terminal, or lines from a pipe. */
-    static int runShell(Options options) {
+    static int runShell(Options given) {
+        Options options = given;
         try {
             requireWritableLogFile(options.logFile());
+            options = usableKeyLog(options);
         } catch (Options.UsageException e) {
             System.err.println("coaps-cli: " + e.getMessage());
             System.err.println("Try 'coaps-cli --help'.");
             return 2;
         }
-        Path keyLog = options.settings().keyLog();
+        Path keyLog = options.keyLog();
         if (keyLog != null) {
             // Asked for by option or by SSLKEYLOGFILE, which may be set for other programs: say so, every time.
             System.err.println("coaps-cli: writing session secrets to " + keyLog
@@ -144,6 +147,27 @@ public final class Main {
         // Buffered, not flushed per write: the shell flushes after each result and each burst of events.
         return new StreamOutput(new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
                 1 << 16), false, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A {@code --keylog} file that cannot be written is a usage error; an SSLKEYLOGFILE set for other
+     * programs that cannot be written is left aside with a warning.
+     */
+    private static Options usableKeyLog(Options options) throws Options.UsageException {
+        if (options.keyLog() == null) {
+            return options;
+        }
+        try {
+            KeyLog.prepare(options.keyLog());
+            return options;
+        } catch (IOException | RuntimeException e) {
+            if (!options.keyLogFromEnvironment()) {
+                throw new Options.UsageException("cannot write the key log " + options.keyLog() + ": " + describe(e));
+            }
+            System.err.println("coaps-cli: SSLKEYLOGFILE " + options.keyLog() + " cannot be written (" + describe(e)
+                    + "); no key log");
+            return options.withoutKeyLog();
+        }
     }
 
     /**

@@ -16,7 +16,7 @@ import io.coapscli.agent.AgentSettings;
  */
 record Options(int port, InetAddress bind, String logLevel, String logFile,
         boolean json, boolean verbose, List<Source> script, int dtlsTimeoutMs, int ackTimeoutMs,
-        int idleTimeoutSeconds, Integer connectionIdLength, Path keyLog) {
+        int idleTimeoutSeconds, Integer connectionIdLength, Path keyLog, boolean keyLogFromEnvironment) {
 
     /** A scripted command: one {@code -c} line, or a {@code --script} file's lines. */
     record Source(String command, Path file) {
@@ -36,22 +36,27 @@ record Options(int port, InetAddress bind, String logLevel, String logFile,
             throws UsageException {
         return new Options(port(port), bind == null ? null : bindAddress(bind), logLevel(logLevel), logFile, json,
                 verbose, List.copyOf(script), millis(dtlsTimeout, "--dtls-timeout"), millis(ackTimeout, "--ack-timeout"),
-                seconds(idleTimeout, "--idle-timeout"), cid == null ? null : connectionIdLength(cid), keyLog);
+                seconds(idleTimeout, "--idle-timeout"), cid == null ? null : connectionIdLength(cid),
+                keyLog != null ? keyLog : environmentKeyLog(), keyLog == null && environmentKeyLog() != null);
     }
 
-    /** The key log asked for: {@code --keylog}, else the SSLKEYLOGFILE variable (as curl and browsers read it). */
-    Path keyLogOr(String environmentValue) {
-        if (keyLog != null) {
-            return keyLog;
-        }
-        return environmentValue == null || environmentValue.isEmpty() ? null : Path.of(environmentValue);
+    /** The SSLKEYLOGFILE variable, as curl and browsers read it; used when there is no {@code --keylog}. */
+    private static Path environmentKeyLog() {
+        String value = System.getenv("SSLKEYLOGFILE");
+        return value == null || value.isEmpty() ? null : Path.of(value);
+    }
+
+    /** The same options without a key log (an SSLKEYLOGFILE that cannot be written is left aside). */
+    Options withoutKeyLog() {
+        return new Options(port, bind, logLevel, logFile, json, verbose, script, dtlsTimeoutMs, ackTimeoutMs,
+                idleTimeoutSeconds, connectionIdLength, null, false);
     }
 
     AgentSettings settings() {
         AgentSettings defaults = AgentSettings.defaults();
         return defaults.withBindAddress(bind, port)
                 .withConnectionId(connectionIdLength)
-                .withKeyLog(keyLogOr(System.getenv("SSLKEYLOGFILE")))
+                .withKeyLog(keyLog)
                 .withDtlsTiming(Duration.ofMillis(dtlsTimeoutMs), defaults.dtlsMaxRetransmissions())
                 .withCoapTiming(Duration.ofMillis(ackTimeoutMs), defaults.ackRandomFactor(), defaults.maxRetransmit())
                 .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds));

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Anyone holding the file reads every logged session: it is created readable by its owner only.
  */
-final class KeyLog {
+public final class KeyLog {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(KeyLog.class);
 
@@ -53,15 +53,24 @@ final class KeyLog {
         append(line);
     }
 
+    /**
+     * Makes sure the file can be appended to, creating it readable by its owner only; a process checks
+     * this before any session, so that a key log it cannot write is said at once, not per session.
+     */
+    public static void prepare(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(file);
+            }
+        }
+        Files.newOutputStream(file, StandardOpenOption.APPEND).close();
+    }
+
     private synchronized void append(String line) {
         try {
-            if (!Files.exists(file)) {
-                try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                } catch (UnsupportedOperationException e) {
-                    Files.createFile(file);
-                }
-            }
+            prepare(file);
             Files.writeString(file, line, StandardCharsets.US_ASCII, StandardOpenOption.APPEND);
         } catch (IOException e) {
             LOGGER.warn("key log: cannot write {}: {}", file, e.getMessage());

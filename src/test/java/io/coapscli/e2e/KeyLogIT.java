@@ -84,6 +84,22 @@ class KeyLogIT {
         assertFalse(withoutKeys.contains(CONTENT_HEX) || withoutKeys.contains(PUT_HEX), withoutKeys);
     }
 
+    @Test
+    void aKeyLogThatCannotBeWrittenIsAUsageErrorUnlessItCameFromTheEnvironment(@TempDir Path dir) throws Exception {
+        String missing = dir.resolve("no/such/dir/keys.log").toString();
+        try (ShellProcess explicit = ShellProcess.launch("--port", "0", "--keylog", missing, "-c", "coaps isclosed")) {
+            assertEquals(List.of(), explicit.linesUntilExit(2));
+            assertTrue(explicit.stderrText().contains("cannot write the key log " + missing + ": no such directory"),
+                    explicit.stderrText());
+        }
+        try (ShellProcess inherited = ShellProcess.launchWithEnvironment(Map.of("SSLKEYLOGFILE", missing), "--port", "0",
+                "-c", "coaps isclosed")) {
+            assertEquals(List.of("yes", "Done"), inherited.linesUntilExit(0));
+            assertTrue(inherited.stderrText().contains("SSLKEYLOGFILE " + missing + " cannot be written"),
+                    inherited.stderrText());
+        }
+    }
+
     /** Starts tshark on loopback for the port and waits until it captures. */
     private static Process startCapture(Path tshark, int port, Path capture, Path dir) throws Exception {
         Process process = new ProcessBuilder(tshark.toString(), "-i", "lo", "-f", "udp port " + port, "-w",

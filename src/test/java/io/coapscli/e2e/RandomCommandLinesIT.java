@@ -30,13 +30,13 @@ class RandomCommandLinesIT {
     private static final Pattern ADDRESS_LIKE = Pattern.compile("[0-9A-Fa-f:.%]*[:.][0-9A-Fa-f:.%]*");
     private static final List<String> SUBCOMMANDS = List.of("connect", "delete", "disconnect", "get", "help",
             "isclosed", "isconnactive", "isconnected", "post", "psk", "put", "resource", "set", "start", "stop",
-            "x509", "frobnicate", "");
+            "x509", "observe", "cancel", "rpk", "frobnicate", "");
     private static final List<String> HEADS = List.of("coaps", "help", "verbose", "wait 0", "coaps help", "#", "",
             "exit-not", "COAPS");
     private static final List<String> WORDS = List.of("con", "non-con", "true", "false", "0", "1", "65535", "65536",
             "-1", "-x", "00", "0g", "r", "a/b/c", "r?q=1&x", "/", "//", "\"\"", "\"", "\\", "\"a b\"", "#", "%s",
             "/dev/zero", "/nonexistent/x.pem", "/etc/hostname", "on", "off", "9999999999", "\u00e9\u4e2d\ud83d\ude00",
-            "127.0.0.1", "::1", "5684", "1");
+            "127.0.0.1", "::1", "5684", "1", ".well-known/core");
 
     @Test
     void everyRandomLineEndsInExactlyOneResultAndTheShellLivesOn() throws Exception {
