@@ -126,9 +126,14 @@ class KeyLogIT {
         reader.start();
         if (!capturing.await(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
+            String reason;
             synchronized (said) {
-                fail("tshark did not start capturing on lo (root or CAP_NET_RAW needed): " + said);
+                reason = "tshark did not start capturing on lo (root or CAP_NET_RAW needed): " + said;
             }
+            if ("true".equals(System.getenv("CI"))) {
+                fail(reason + "; CI must run this test");
+            }
+            org.junit.jupiter.api.Assumptions.abort(reason);
         }
         return process;
     }
