@@ -40,6 +40,9 @@ class KilledPeersIT {
                 client.run("coaps get r con", "Done", "coaps response from 127.0.0.1 with payload: 68656c6c6f576f726c6400");
                 restarted.expect("coaps connected");
                 restarted.expect("coaps request from 127.0.0.1 GET");
+                // Ended here, not by the server's SIGTERM at the end of the block: its close_notify would
+                // race with the client's `exit` below.
+                client.run("coaps disconnect", "Done", "coaps disconnected");
             }
             client.run("exit", "Done");
         }
