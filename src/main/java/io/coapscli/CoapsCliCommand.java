@@ -162,8 +162,8 @@ public class CoapsCliCommand implements Callable<Integer> {
     public static final class Documented extends CoapsCliCommand {
     }
 
-    /** {@code --version}: the version the build stamped into the jar. */
-    static final class Version implements CommandLine.IVersionProvider {
+    /** {@code --version}, for the command and every subcommand: the version the build stamped into the jar. */
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             return new String[] {"coaps-cli " + Main.version()};

@@ -34,7 +34,7 @@ public final class X509Credentials {
      */
     public static Credentials.X509 builtIn() {
         try {
-            return load(resource("node.crt"), resource("node.key"), resource("ca.crt"));
+            return load(PemFiles.builtIn("node.crt"), PemFiles.builtIn("node.key"), PemFiles.builtIn("ca.crt"));
         } catch (AgentException e) {
             throw new IllegalStateException("built-in test credentials are damaged: " + e.getMessage(), e);
         }
@@ -42,7 +42,7 @@ public final class X509Credentials {
 
     /** The PEM text of a built-in file: {@code node.crt}, {@code node.key} or {@code ca.crt}. */
     public static byte[] builtInPem(String name) {
-        return resource(name);
+        return PemFiles.builtIn(name);
     }
 
     /**
@@ -51,20 +51,21 @@ public final class X509Credentials {
      * @param ca trust anchors; null keeps the built-in test CA
      */
     public static Credentials.X509 fromFiles(Path certificate, Path key, Path ca) throws AgentException {
-        return load(read(certificate), read(key), ca == null ? resource("ca.crt") : read(ca));
+        return load(PemFiles.read(certificate), PemFiles.read(key),
+                ca == null ? PemFiles.builtIn("ca.crt") : PemFiles.read(ca));
     }
 
     private static Credentials.X509 load(byte[] certificatePem, byte[] keyPem, byte[] caPem) throws AgentException {
-        PrivateKey privateKey = parse(keyPem, "key").getPrivateKey();
+        PrivateKey privateKey = PemFiles.parse(keyPem, "key").getPrivateKey();
         if (privateKey == null) {
             throw new AgentException(OtError.INVALID_ARGS, "no private key in the key file");
         }
-        List<X509Certificate> chain = certificatesOf(parse(certificatePem, "certificate"));
+        List<X509Certificate> chain = certificatesOf(PemFiles.parse(certificatePem, "certificate"));
         if (chain.isEmpty()) {
             throw new AgentException(OtError.INVALID_ARGS, "no certificate in the certificate file");
         }
         requireMatch(privateKey, chain.get(0).getPublicKey(), "the certificate");
-        List<X509Certificate> trusted = certificatesOf(parse(caPem, "CA"));
+        List<X509Certificate> trusted = certificatesOf(PemFiles.parse(caPem, "CA"));
         if (trusted.isEmpty()) {
             throw new AgentException(OtError.INVALID_ARGS, "no certificate in the CA file");
         }
@@ -99,17 +100,5 @@ public final class X509Credentials {
         } catch (GeneralSecurityException e) {
             throw new AgentException(OtError.INVALID_ARGS, "not an ECDSA key pair: " + e.getMessage());
         }
-    }
-
-    private static SslContextUtil.Credentials parse(byte[] pem, String what) throws AgentException {
-        return PemFiles.parse(pem, what);
-    }
-
-    private static byte[] read(Path file) throws AgentException {
-        return PemFiles.read(file);
-    }
-
-    private static byte[] resource(String name) {
-        return PemFiles.builtIn(name);
     }
 }

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.eclipse.californium.core.coap.CoAP.Code;
 
-import io.coapscli.Main;
+import io.coapscli.CoapsCliCommand;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * 2.xx response, 1 for anything else, 2 for a usage error.
  */
 @Command(mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        versionProvider = RequestCommand.Version.class,
+        versionProvider = CoapsCliCommand.Version.class,
         footer = {"", "Exit status: 0 for a 2.xx response, 1 otherwise (4.xx, 5.xx, timeout, failed handshake), "
             + "2 for a usage error."})
 public abstract class RequestCommand implements Callable<Integer> {
@@ -170,14 +170,6 @@ public abstract class RequestCommand implements Callable<Integer> {
         @Override
         Integer observeSeconds() {
             return duration;
-        }
-    }
-
-    /** The version is the top-level command's. */
-    static final class Version implements picocli.CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"coaps-cli " + Main.version()};
         }
     }
 }
