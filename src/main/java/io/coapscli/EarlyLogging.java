@@ -47,12 +47,17 @@ final class EarlyLogging {
     }
 
     /** The simple logger would print a stack trace for a file it cannot open; such a file is refused later. */
-    static boolean writable(String file) {
+    private static boolean writable(String file) {
         try {
-            Files.newOutputStream(Path.of(file), StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
+            openForAppend(file);
             return true;
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** Creates the log file if missing and checks it can be appended to. */
+    static void openForAppend(String file) throws IOException {
+        Files.newOutputStream(Path.of(file), StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
     }
 }

@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -179,7 +177,7 @@ public final class Main {
             return;
         }
         try {
-            Files.newOutputStream(Path.of(logFile), StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
+            EarlyLogging.openForAppend(logFile);
         } catch (IOException | RuntimeException e) {
             throw new Options.UsageException("cannot write the log file " + logFile + ": " + describe(e));
         }
