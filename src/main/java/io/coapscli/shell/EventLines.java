@@ -23,11 +23,9 @@ final class EventLines {
         } else if (event instanceof AgentEvent.Disconnected) {
             return "coaps disconnected";
         } else if (event instanceof AgentEvent.ResponseReceived response) {
-            return "coaps response from " + Formats.address(response.peer()) + observe(response.message())
-                    + withPayload(response.payload());
+            return responseLine(response.peer(), response.message());
         } else if (event instanceof AgentEvent.NotificationReceived notification) {
-            return "coaps response from " + Formats.address(notification.peer()) + observe(notification.message())
-                    + withPayload(notification.payload());
+            return responseLine(notification.peer(), notification.message());
         } else if (event instanceof AgentEvent.RequestFailed failure) {
             return "coaps receive response error " + failure.error().number() + ": " + failure.error().otName();
         } else if (event instanceof AgentEvent.RequestReceived request) {
@@ -66,12 +64,14 @@ final class EventLines {
      * line, so that what a server lists can be read.
      */
     static List<String> links(AgentEvent event) {
-        if (event instanceof AgentEvent.ResponseReceived response) {
-            return response.message().links().stream().map(Link::text).toList();
-        } else if (event instanceof AgentEvent.NotificationReceived notification) {
-            return notification.message().links().stream().map(Link::text).toList();
-        }
-        return List.of();
+        CoapMessage message = event instanceof AgentEvent.ResponseReceived response ? response.message()
+                : event instanceof AgentEvent.NotificationReceived notification ? notification.message() : null;
+        return message == null ? List.of() : message.links().stream().map(Link::text).toList();
+    }
+
+    /** OpenThread's line for a response, and for a notification, which it prints the same way. */
+    private static String responseLine(InetSocketAddress peer, CoapMessage message) {
+        return "coaps response from " + Formats.address(peer) + observe(message) + withPayload(message.payload());
     }
 
     /** What verbose mode adds below an event's line: codes, timing, the session, reasons. */

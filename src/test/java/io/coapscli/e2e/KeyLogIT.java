@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.coapscli.testing.Loopback;
 import io.coapscli.testing.RequiredProgram;
 
 /**
@@ -39,7 +36,7 @@ class KeyLogIT {
     @Test
     void aCaptureDecryptsWithTheKeyLogAndOnlyWithIt(@TempDir Path dir) throws Exception {
         Path tshark = RequiredProgram.require("tshark", "tshark");
-        int port = freeUdpPort();
+        int port = ScriptingIT.freeUdpPort();
         Path capture = dir.resolve("session.pcapng");
         Path serverLog = dir.resolve("server.keylog");
         Path clientLog = dir.resolve("client.keylog");
@@ -167,11 +164,5 @@ class KeyLogIT {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "tshark -r ended");
         return out;
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(Loopback.IPV4, 0))) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,7 +3,6 @@ package io.coapscli.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +50,7 @@ class ObserveAndDiscoveryInteropIT {
             assertTrue(run.output().contains("[ Observe:2 ] :: 'change2'"), run.output());
             // libcoap deregisters (a GET with Observe=1) as it leaves, and closes the session at once; the
             // close_notify may overtake the deregistration. Either removes it as an observer, once.
-            List<String> ending = eventsUntilAll(server, "Removed subscriber " + LOCAL, "coaps disconnected");
+            List<String> ending = server.eventsUntilAll("Removed subscriber " + LOCAL, "coaps disconnected");
             assertTrue(List.of("coaps request from " + LOCAL + " GET OBS=1", "coaps response sent",
                     "Removed subscriber " + LOCAL, "coaps disconnected").containsAll(ending), ending.toString());
             assertEquals(1, ending.stream().filter(line -> line.startsWith("Removed subscriber")).count(),
@@ -134,14 +133,6 @@ class ObserveAndDiscoveryInteropIT {
                 .compile("^coaps response from " + LOCAL + " OBS=(\\d+) with payload: [0-9a-f]+$").matcher(line);
         assertTrue(matcher.matches(), line);
         return Integer.parseInt(matcher.group(1));
-    }
-
-    private static List<String> eventsUntilAll(TestNode node, String... expected) {
-        List<String> lines = new ArrayList<>();
-        while (!lines.containsAll(List.of(expected))) {
-            lines.add(nextLine(node));
-        }
-        return lines;
     }
 
     private static List<String> eventsWhile(TestNode node, java.util.function.Predicate<String> condition) {
