@@ -58,6 +58,12 @@ public final class KeyLog {
      * this before any session, so that a key log it cannot write is said at once, not per session.
      */
     public static void prepare(Path file) throws IOException {
+        createIfMissing(file);
+        Files.newOutputStream(file, StandardOpenOption.APPEND).close();
+    }
+
+    /** Creates the file readable by its owner only, before any secret goes into it. */
+    private static void createIfMissing(Path file) throws IOException {
         if (!Files.exists(file)) {
             try {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -65,12 +71,11 @@ public final class KeyLog {
                 Files.createFile(file);
             }
         }
-        Files.newOutputStream(file, StandardOpenOption.APPEND).close();
     }
 
     private synchronized void append(String line) {
         try {
-            prepare(file);
+            createIfMissing(file); // removed since the start, say
             Files.writeString(file, line, StandardCharsets.US_ASCII, StandardOpenOption.APPEND);
         } catch (IOException e) {
             LOGGER.warn("key log: cannot write {}: {}", file, e.getMessage());

@@ -94,6 +94,8 @@ public abstract class RequestCommand implements Callable<Integer> {
             + "doubled for each of 4 retransmissions (default 1000: a handshake gives up after 31 s)")
     int dtlsTimeoutMs = 1000;
 
+    // Read before picocli runs, by EarlyLogging (the logger is set up before the crypto warm-up); declared here so
+    // that picocli accepts it and lists it.
     @Option(names = "--log-level", paramLabel = "LEVEL", description = "error, warn, info, debug, trace or off "
             + "(default error)")
     String logLevel = "error";
