@@ -1,6 +1,7 @@
 package io.coapscli.oneshot;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.eclipse.californium.core.coap.CoAP.Code;
@@ -100,7 +101,10 @@ public abstract class RequestCommand implements Callable<Integer> {
             + "(default error)")
     String logLevel = "error";
 
-    abstract Code method();
+    /** The method its name says: get, put, post or delete; observe registers with a GET. */
+    Code method() {
+        return observe() ? Code.GET : Code.valueOf(spec.name().toUpperCase(Locale.ROOT));
+    }
 
     boolean observe() {
         return false;
@@ -122,34 +126,18 @@ public abstract class RequestCommand implements Callable<Integer> {
 
     @Command(name = "get", description = "GET the resource and print its payload.")
     public static final class Get extends RequestCommand {
-        @Override
-        Code method() {
-            return Code.GET;
-        }
     }
 
     @Command(name = "put", description = "PUT the payload to the resource.")
     public static final class Put extends RequestCommand {
-        @Override
-        Code method() {
-            return Code.PUT;
-        }
     }
 
     @Command(name = "post", description = "POST the payload to the resource.")
     public static final class Post extends RequestCommand {
-        @Override
-        Code method() {
-            return Code.POST;
-        }
     }
 
     @Command(name = "delete", description = "DELETE the resource.")
     public static final class Delete extends RequestCommand {
-        @Override
-        Code method() {
-            return Code.DELETE;
-        }
     }
 
     @Command(name = "observe", description = "Observe the resource (RFC 7641): print each notification's payload, "
@@ -158,11 +146,6 @@ public abstract class RequestCommand implements Callable<Integer> {
         @Option(names = "--duration", paramLabel = "S", description = "observe for S seconds (default: until "
                 + "interrupted)")
         Integer duration;
-
-        @Override
-        Code method() {
-            return Code.GET;
-        }
 
         @Override
         boolean observe() {
