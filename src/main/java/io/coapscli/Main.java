@@ -52,12 +52,6 @@ public final class Main {
             System.err.println("Try 'coaps-cli --help'.");
             return 2;
         }
-        Path keyLog = options.keyLog();
-        if (keyLog != null) {
-            // Asked for by option or by SSLKEYLOGFILE, which may be set for other programs: say so, every time.
-            System.err.println("coaps-cli: writing session secrets to " + keyLog
-                    + " (key log): anyone with this file can decrypt the traffic");
-        }
         try {
             if (!options.script().isEmpty()) {
                 return runScript(options, scriptLines(options.script()));
@@ -155,17 +149,15 @@ public final class Main {
         if (options.keyLog() == null) {
             return options;
         }
+        KeyLog.Choice choice;
         try {
-            KeyLog.prepare(options.keyLog());
-            return options;
-        } catch (IOException | RuntimeException e) {
-            if (!options.keyLogFromEnvironment()) {
-                throw new Options.UsageException("cannot write the key log " + options.keyLog() + ": " + describe(e));
-            }
-            System.err.println("coaps-cli: SSLKEYLOGFILE " + options.keyLog() + " cannot be written (" + describe(e)
-                    + "); no key log");
-            return options.withoutKeyLog();
+            choice = options.keyLogFromEnvironment() ? KeyLog.choose(null, options.keyLog().toString())
+                    : KeyLog.choose(options.keyLog(), null);
+        } catch (IOException e) {
+            throw new Options.UsageException(e.getMessage());
         }
+        System.err.println("coaps-cli: " + choice.message());
+        return choice.file() == null ? options.withoutKeyLog() : options;
     }
 
     /**

@@ -73,7 +73,7 @@ final class ClientRequests {
     void cancelObservation(SecureEndpoint endpoint) throws AgentException {
         Observation ending = observation;
         if (ending == null) {
-            throw new AgentException(OtError.INVALID_STATE);
+            throw AgentException.detailed(OtError.INVALID_STATE, "nothing is observed");
         }
         observation = null;
         Request deregistration = ending.deregistration();

@@ -29,6 +29,7 @@ import io.coapscli.dtls.SecureEndpoint;
 public final class CoapsAgent implements AutoCloseable {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(CoapsAgent.class);
+    private static final String NOT_STARTED = "not started (coaps start first)";
 
     private final AgentSettings settings;
     private final EventDelivery events;
@@ -197,8 +198,17 @@ public final class CoapsAgent implements AutoCloseable {
 
     /** Starts a handshake with the peer; {@link AgentEvent.Connected} or {@link AgentEvent.Disconnected} follows. */
     public synchronized void connect(InetSocketAddress peer) throws AgentException {
-        if (endpoint == null || credentials == null || sessions.client() != null) {
-            throw new AgentException(OtError.INVALID_STATE);
+        if (endpoint == null) {
+            throw AgentException.detailed(OtError.INVALID_STATE, NOT_STARTED);
+        }
+        if (credentials == null) {
+            throw AgentException.detailed(OtError.INVALID_STATE,
+                    "no credentials: set them first (coaps psk, coaps x509 or coaps rpk)");
+        }
+        Session client = sessions.client();
+        if (client != null) {
+            throw AgentException.detailed(OtError.INVALID_STATE, (client.established ? "already connected to "
+                    : "already connecting to ") + Formats.socketAddress(client.peer) + " (coaps disconnect first)");
         }
         sessions.add(new Session(peer, true));
         attempts++;
@@ -375,6 +385,12 @@ public final class CoapsAgent implements AutoCloseable {
         client.send(endpoint, requestTarget(), method, uri, confirmable, payload, options);
     }
 
+    /** Whether a request with this {@code path[?query]} and payload could be sent: the checks of {@link #request}. */
+    public static void checkRequest(String uri, byte[] payload) throws AgentException {
+        Checks.uri(uri);
+        Checks.body(payload, "the payload");
+    }
+
     /**
      * Observes a resource of the session's peer (RFC 7641), replacing any observation without telling
      * its server, as OpenThread does. The response to the registration is reported like any response,
@@ -388,15 +404,18 @@ public final class CoapsAgent implements AutoCloseable {
     /** Ends our observation with a GET with Observe=1; its response is reported like any response. */
     public synchronized void cancelObservation() throws AgentException {
         if (endpoint == null) {
-            throw new AgentException(OtError.INVALID_STATE);
+            throw AgentException.detailed(OtError.INVALID_STATE, NOT_STARTED);
         }
         client.cancelObservation(endpoint);
     }
 
     private InetSocketAddress requestTarget() throws AgentException {
+        if (endpoint == null) {
+            throw AgentException.detailed(OtError.INVALID_STATE, NOT_STARTED);
+        }
         InetSocketAddress peer = sessions.requestTarget();
-        if (endpoint == null || peer == null) {
-            throw new AgentException(OtError.INVALID_STATE);
+        if (peer == null) {
+            throw AgentException.detailed(OtError.INVALID_STATE, sessions.whyNoRequestTarget());
         }
         return peer;
     }

@@ -84,6 +84,17 @@ final class Sessions {
         return established.size() == 1 ? established.get(0).peer : null;
     }
 
+    /** Why {@link #requestTarget()} found no peer, in words. */
+    String whyNoRequestTarget() {
+        Session client = client();
+        if (client != null) {
+            return "still connecting to " + Formats.socketAddress(client.peer) + " (wait for coaps connected)";
+        }
+        long established = byPeer.values().stream().filter(session -> session.established).count();
+        return established == 0 ? "not connected (coaps connect first)"
+                : established + " peers are connected to us and none by coaps connect: no single peer to send to";
+    }
+
     SessionInfo info(InetSocketAddress peer) {
         Session session = byPeer.get(peer);
         return session == null ? SessionInfo.UNKNOWN : session.info;

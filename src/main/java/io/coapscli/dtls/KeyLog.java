@@ -53,6 +53,46 @@ public final class KeyLog {
         append(line);
     }
 
+    /** Which key log a process uses, and what to tell its user about it on stderr. */
+    public record Choice(Path file, String message) {
+    }
+
+    /**
+     * The key log of a process: the option's file, which must be writable (an {@link IOException}
+     * otherwise, the caller's usage error), else SSLKEYLOGFILE's, as curl and browsers read it, left aside
+     * with a warning when it cannot be written. Either way the user is told, every time: the variable may
+     * have been set for other programs.
+     *
+     * @param option the {@code --keylog} file, or null
+     * @param environment the value of SSLKEYLOGFILE, or null
+     */
+    public static Choice choose(Path option, String environment) throws IOException {
+        Path file = option != null ? option : environment == null || environment.isEmpty() ? null : Path.of(environment);
+        if (file == null) {
+            return new Choice(null, null);
+        }
+        try {
+            prepare(file);
+        } catch (IOException | RuntimeException e) {
+            if (option != null) {
+                throw new IOException("cannot write the key log " + file + ": " + describe(e), e);
+            }
+            return new Choice(null, "SSLKEYLOGFILE " + file + " cannot be written (" + describe(e) + "); no key log");
+        }
+        return new Choice(file, "writing session secrets to " + file
+                + " (key log): anyone with this file can decrypt the traffic");
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage();
+    }
+
     /**
      * Makes sure the file can be appended to, creating it readable by its owner only; a process checks
      * this before any session, so that a key log it cannot write is said at once, not per session.

@@ -28,7 +28,9 @@ import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.californium.elements.util.Filter;
 import org.eclipse.californium.elements.util.JceProviderUtil;
 import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.dtls.ClientHandshaker;
 import org.eclipse.californium.scandium.dtls.Connection;
+import org.eclipse.californium.scandium.dtls.Handshaker;
 import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.eclipse.californium.scandium.config.DtlsConfig.DtlsRole;
 import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
@@ -144,6 +146,7 @@ public final class SecureEndpoint {
             dtls.setAdvancedCertificateVerifier(verifier.build());
         }
         DTLSConnector connector = new DTLSConnector(dtls.build());
+        tracker.onWrongPsk(connector::processHandshakeException);
         CoapEndpoint endpoint = new CoapEndpoint.Builder()
                 .setConnector(connector)
                 .setConfiguration(config)
@@ -251,9 +254,26 @@ public final class SecureEndpoint {
         endpoint.sendRequest(request);
     }
 
-    /** Starts a full handshake with the peer and sends nothing else. */
+    /**
+     * Starts a full handshake with the peer and sends nothing else but a {@link PortProbe}: when the peer's
+     * host says nobody listens at the port, the handshake ends at once with that reason.
+     */
     public void handshake(InetSocketAddress peer) {
         connector.send(RawData.outbound(new byte[0], new HandshakeProbe(peer), null, false));
+        PortProbe.start(peer, () -> !tracker.isEstablished(peer), () -> endClientHandshake(peer));
+    }
+
+    /** Fails our handshake with the peer, if one is still under way, as Scandium fails one on an alert. */
+    private void endClientHandshake(InetSocketAddress peer) {
+        connector.startForEach((Filter<Connection>) connection -> {
+            Handshaker handshaker = connection.getOngoingHandshake();
+            if (peer.equals(connection.getPeerAddress()) && handshaker instanceof ClientHandshaker
+                    && !connection.hasEstablishedDtlsContext()) {
+                connector.processHandshakeException(connection, new NobodyListening(peer));
+                return true;
+            }
+            return false;
+        });
     }
 
     /** Peers of established server sessions from which nothing came, and to which nothing went, for this long. */

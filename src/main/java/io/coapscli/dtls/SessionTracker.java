@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
 import org.eclipse.californium.elements.auth.X509CertPath;
@@ -14,7 +15,12 @@ import org.eclipse.californium.scandium.dtls.ClientHandshaker;
 import org.eclipse.californium.scandium.dtls.Connection;
 import org.eclipse.californium.scandium.dtls.DTLSContext;
 import org.eclipse.californium.scandium.dtls.DTLSSession;
+import org.eclipse.californium.scandium.dtls.AlertMessage;
+import org.eclipse.californium.scandium.dtls.AlertMessage.AlertDescription;
+import org.eclipse.californium.scandium.dtls.AlertMessage.AlertLevel;
+import org.eclipse.californium.scandium.dtls.HandshakeException;
 import org.eclipse.californium.scandium.dtls.Handshaker;
+import org.eclipse.californium.scandium.dtls.ServerHandshaker;
 import org.eclipse.californium.scandium.dtls.SessionAdapter;
 
 /**
@@ -37,6 +43,9 @@ final class SessionTracker extends SessionAdapter implements ConnectionListener 
     private final KeyLog keyLog;
     /** Established connections, by identity: Connection's equals and hashCode follow its mutable state. */
     private final Map<Connection, Tracked> established = new IdentityHashMap<>();
+
+    /** Ends a handshake with an alert (the connector's); null until set. */
+    private volatile BiConsumer<Connection, HandshakeException> wrongPsk;
 
     /** @param keyLog where each session's secret goes for Wireshark; null for nowhere */
     SessionTracker(DtlsSessionEvents events, boolean addressesMayChange, KeyLog keyLog) {
@@ -77,8 +86,8 @@ final class SessionTracker extends SessionAdapter implements ConnectionListener 
             }
             established.remove(connection);
         }
-        events.sessionEnded(handshaker.getPeerAddress(), isClient(handshaker),
-                "handshake failed: " + HandshakeFailures.describe(error));
+        events.sessionEnded(handshaker.getPeerAddress(), isClient(handshaker), error instanceof NobodyListening
+                ? error.getMessage() : "handshake failed: " + HandshakeFailures.describe(error));
     }
 
     @Override
@@ -136,6 +145,18 @@ final class SessionTracker extends SessionAdapter implements ConnectionListener 
         }
     }
 
+    /** How a handshake with a client whose PSK is not ours is ended: the connector's way of failing one. */
+    void onWrongPsk(BiConsumer<Connection, HandshakeException> ending) {
+        this.wrongPsk = ending;
+    }
+
+    /** Whether a session with the peer has completed its handshake. */
+    boolean isEstablished(InetSocketAddress peer) {
+        synchronized (established) {
+            return established.values().stream().anyMatch(tracked -> tracked.peer().equals(peer));
+        }
+    }
+
     /** Forget a session we closed ourselves, so that the peer's answering close_notify reports nothing. */
     void forget(InetSocketAddress peer) {
         synchronized (established) {
@@ -166,8 +187,20 @@ final class SessionTracker extends SessionAdapter implements ConnectionListener 
         return false;
     }
 
+    /**
+     * A record of the client's that does not decrypt, in a PSK handshake we serve, after its
+     * ChangeCipherSpec: its Finished, sealed with a key from another PSK. DTLS drops such records silently,
+     * and the client would wait out its whole retransmission schedule (31 s); a fatal alert tells it at once.
+     */
     @Override
     public boolean onConnectionMacError(Connection connection) {
+        Handshaker handshaker = connection.getOngoingHandshake();
+        if (wrongPsk != null && handshaker instanceof ServerHandshaker && !connection.hasEstablishedDtlsContext()
+                && handshaker.getDtlsContext().getReadEpoch() > 0
+                && handshaker.getSession().getCipherSuite().isPskBased()) {
+            wrongPsk.accept(connection, new HandshakeException("the client's Finished does not decrypt with our PSK: "
+                    + "wrong PSK?", new AlertMessage(AlertLevel.FATAL, AlertDescription.DECRYPT_ERROR)));
+        }
         return false;
     }
 

@@ -95,6 +95,10 @@ public abstract class RequestCommand implements Callable<Integer> {
             + "doubled for each of 4 retransmissions (default 1000: a handshake gives up after 31 s)")
     int dtlsTimeoutMs = 1000;
 
+    @Option(names = "--keylog", paramLabel = "FILE", description = "append the session's secret to FILE (NSS key "
+            + "log) for Wireshark; default $SSLKEYLOGFILE. ANYONE WITH THE FILE READS THE TRAFFIC.")
+    Path keyLog;
+
     // Read before picocli runs, by EarlyLogging (the logger is set up before the crypto warm-up); declared here so
     // that picocli accepts it and lists it.
     @Option(names = "--log-level", paramLabel = "LEVEL", description = "error, warn, info, debug, trace or off "

@@ -146,11 +146,7 @@ final class CoapsCommands {
     }
 
     private void connect(List<String> args) throws AgentException {
-        if (args.isEmpty() || args.size() > 2) {
-            throw new AgentException(OtError.INVALID_ARGS);
-        }
-        int port = args.size() == 2 ? PeerAddress.port(args.get(1)) : AgentSettings.DEFAULT_PORT;
-        agent.connect(new InetSocketAddress(PeerAddress.peer(args.get(0)), port));
+        agent.connect(PeerAddress.of(args));
     }
 
     private void yesNo(List<String> args, boolean answer) throws AgentException {

@@ -17,11 +17,15 @@ final class EventLines {
     private EventLines() {
     }
 
+    /**
+     * The event's line; null for a handshake a client started with us that failed: it never connected,
+     * so there is nothing to print {@code coaps disconnected} for (verbose mode shows its detail line).
+     */
     static String format(AgentEvent event) {
         if (event instanceof AgentEvent.Connected) {
             return "coaps connected";
-        } else if (event instanceof AgentEvent.Disconnected) {
-            return "coaps disconnected";
+        } else if (event instanceof AgentEvent.Disconnected disconnected) {
+            return disconnected.clientRole() || disconnected.wasEstablished() ? "coaps disconnected" : null;
         } else if (event instanceof AgentEvent.ResponseReceived response) {
             return responseLine(response.peer(), response.message());
         } else if (event instanceof AgentEvent.NotificationReceived notification) {

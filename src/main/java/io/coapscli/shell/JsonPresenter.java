@@ -40,7 +40,7 @@ public final class JsonPresenter implements Presenter {
     public void result(String commandLine, AgentException error) {
         Json json = Json.object().put("type", "result").put("command", SecretLines.masked(commandLine)).put("done", error == null);
         if (error != null) {
-            json.put("error", error(error.error())).put("reason", error.reason());
+            json.put("error", error(error.error())).put("reason", error.why());
         }
         synchronized (out) {
             out.line(json.put("line", error == null ? "Done" : EventLines.errorLine(error.error())).toString());

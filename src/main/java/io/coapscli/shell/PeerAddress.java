@@ -1,39 +1,31 @@
 package io.coapscli.shell;
 
-import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
 
-import io.coapscli.agent.AddressLiteral;
 import io.coapscli.agent.AgentException;
+import io.coapscli.agent.AgentSettings;
 import io.coapscli.agent.OtError;
+import io.coapscli.agent.PeerAddresses;
 
-/** Parses the address literals {@code coaps connect} takes: IPv6 and IPv4, never a host name to resolve. */
+/** The peer {@code coaps connect <address> [port]} names, by the rules the one-shot requests share. */
 final class PeerAddress {
 
     private PeerAddress() {
     }
 
-    static InetAddress parse(String text) throws AgentException {
-        return AddressLiteral.parse(text).orElseThrow(() -> new AgentException(OtError.PARSE));
-    }
-
-    /** An address a DTLS session can be opened with: not multicast, not the unspecified address. */
-    static InetAddress peer(String text) throws AgentException {
-        InetAddress address = parse(text);
-        if (address.isMulticastAddress()) {
-            throw new AgentException(OtError.INVALID_ARGS, "a multicast address cannot have a DTLS session: " + text);
+    static InetSocketAddress of(List<String> args) throws AgentException {
+        if (args.isEmpty() || args.size() > 2) {
+            throw AgentException.detailed(OtError.INVALID_ARGS, "usage: coaps connect <address> [port]");
         }
-        if (address.isAnyLocalAddress()) {
-            throw new AgentException(OtError.INVALID_ARGS, "the unspecified address is no peer: " + text);
+        int port = AgentSettings.DEFAULT_PORT;
+        if (args.size() == 2) {
+            int parsed = Numbers.decimal(args.get(1), 0, Integer.MAX_VALUE);
+            if (parsed < 0) {
+                throw AgentException.detailed(OtError.INVALID_ARGS, "a port is 1 to 65535, not " + args.get(1));
+            }
+            port = PeerAddresses.port(parsed);
         }
-        return address;
-    }
-
-    /** A port argument: 1 to 65535. */
-    static int port(String text) throws AgentException {
-        int port = Numbers.decimal(text, 1, 65535);
-        if (port < 0) {
-            throw new AgentException(OtError.INVALID_ARGS);
-        }
-        return port;
+        return new InetSocketAddress(PeerAddresses.peer(args.get(0)), port);
     }
 }

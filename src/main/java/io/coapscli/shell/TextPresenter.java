@@ -34,6 +34,8 @@ public final class TextPresenter implements Presenter {
             } else {
                 if (error.reason() != null) {
                     out.line(error.reason());
+                } else if (error.detail() != null && verbose.getAsBoolean()) {
+                    out.line(error.detail());
                 }
                 out.line(EventLines.errorLine(error.error()));
             }
@@ -44,7 +46,10 @@ public final class TextPresenter implements Presenter {
     @Override
     public void event(AgentEvent event) {
         synchronized (out) {
-            out.line(EventLines.format(event));
+            String line = EventLines.format(event);
+            if (line != null) {
+                out.line(line);
+            }
             EventLines.links(event).forEach(link -> out.line("  " + link));
             if (verbose.getAsBoolean()) {
                 EventLines.details(event).forEach(detail -> out.line("  " + detail));

@@ -1,0 +1,70 @@
+package io.coapscli.dtls;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.net.SocketTimeoutException;
+import java.util.function.BooleanSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Learns within a second that nobody listens at a peer's port, as libcoap does. Scandium's socket is not
+ * connected, and the kernel gives an unconnected UDP socket no ICMP errors; a socket connected to the
+ * peer gets "port unreachable" as an exception. So while a handshake starts, a probe sends a datagram of
+ * one zero byte from such a socket (no DTLS record is that short, and none has content type 0: a listening
+ * stack drops it before any state; Java sends no empty datagram) and reports when the kernel says the port
+ * is closed. A host that says nothing leaves the handshake's
+ * own timeout in charge.
+ */
+final class PortProbe {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(PortProbe.class);
+
+    /** Probes sent, this far apart: a second one in case the first or its ICMP answer was lost. */
+    private static final int PROBES = 2;
+    private static final int WAIT_MS = 500;
+
+    private PortProbe() {
+    }
+
+    /**
+     * @param stillWaiting whether the handshake has heard nothing yet; once it has, no more probes are sent
+     * @param unreachable run, once, on a thread of the probe's, when the port is found closed
+     */
+    static void start(InetSocketAddress peer, BooleanSupplier stillWaiting, Runnable unreachable) {
+        Thread probe = new Thread(() -> {
+            if (isClosed(peer, stillWaiting)) {
+                unreachable.run();
+            }
+        }, "coaps-port-probe");
+        probe.setDaemon(true);
+        probe.start();
+    }
+
+    private static boolean isClosed(InetSocketAddress peer, BooleanSupplier stillWaiting) {
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.connect(peer);
+            socket.setSoTimeout(WAIT_MS);
+            for (int probe = 0; probe < PROBES && stillWaiting.getAsBoolean(); probe++) {
+                socket.send(new DatagramPacket(new byte[1], 1));
+                try {
+                    socket.receive(new DatagramPacket(new byte[1], 1));
+                    return false; // something answers from there
+                } catch (SocketTimeoutException e) {
+                    // no word either way: probe again, or leave it to the handshake
+                }
+            }
+            return false;
+        } catch (PortUnreachableException e) {
+            LOGGER.debug("port probe: nobody listens at {}", peer);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOGGER.debug("port probe to {} not possible: {}", peer, e.toString());
+            return false; // no probe possible (no route, say): the handshake finds out on its own
+        }
+    }
+}
