@@ -3,6 +3,8 @@ package io.coapscli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.coapscli.shell.Suggestions;
 import java.util.concurrent.Callable;
 
 import io.coapscli.agent.AgentSettings;
@@ -143,14 +145,39 @@ public class CoapsCliCommand implements Callable<Integer> {
         return false;
     }
 
-    /** A usage error: what is wrong, a suggestion for a mistyped option, where to read more; status 2. */
+    /** A usage error: what is wrong, a suggestion for a mistyped option or subcommand, where to read more; status 2. */
     private static int usageError(ParameterException error, String[] args) {
         CommandLine line = error.getCommandLine();
         String name = line.getCommandSpec().qualifiedName();
-        System.err.println(name + ": " + error.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(error, System.err);
+        if (error instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            unknownWord(line, name, unmatched.getUnmatched().get(0));
+        } else {
+            System.err.println(name + ": " + error.getMessage());
+        }
         System.err.println("Try '" + name + " --help'.");
         return 2;
+    }
+
+    /**
+     * The first word picocli could not place, and what it was probably meant to be. Only the first: in
+     * {@code --prot 5685} the number is the mistyped option's value, not a second mistake.
+     */
+    private static void unknownWord(CommandLine line, String name, String word) {
+        List<String> suggestions;
+        if (word.startsWith("-")) {
+            String option = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+            System.err.println(name + ": unknown option '" + option + "'");
+            suggestions = Suggestions.closest(option, line.getCommandSpec().optionsMap().keySet());
+        } else if (!line.getSubcommands().isEmpty()) {
+            System.err.println(name + ": unknown subcommand '" + word + "'");
+            suggestions = Suggestions.closest(word, line.getSubcommands().keySet());
+        } else {
+            System.err.println(name + ": unexpected argument '" + word + "'");
+            suggestions = List.of();
+        }
+        if (!suggestions.isEmpty()) {
+            System.err.println("Did you mean: " + String.join(" or ", suggestions) + "?");
+        }
     }
 
     /**

@@ -63,7 +63,7 @@ final class CoapsCommands {
             help(args.subList(1, args.size()));
             return;
         }
-        Command command = table.find(args.get(0)).orElseThrow(() -> new AgentException(OtError.INVALID_COMMAND));
+        Command command = table.require(args.get(0), "coaps ");
         command.handler().run(args.subList(1, args.size()));
     }
 

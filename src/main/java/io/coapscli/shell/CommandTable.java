@@ -1,8 +1,11 @@
 package io.coapscli.shell;
 
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Optional;
+import java.util.stream.Stream;
+
+import io.coapscli.agent.AgentException;
+import io.coapscli.agent.OtError;
 
 /**
  * A command table kept in name order, as OpenThread's CLI keeps its tables, so that listings are sorted.
@@ -32,6 +35,17 @@ final class CommandTable {
 
     Optional<Command> find(String name) {
         return commands.stream().filter(command -> command.name().equals(name)).findFirst();
+    }
+
+    /** The command of that name, or {@code Error 35: InvalidCommand} with the names it was probably meant as. */
+    Command require(String name, String prefix) throws AgentException {
+        Optional<Command> command = find(name);
+        if (command.isPresent()) {
+            return command.get();
+        }
+        List<String> close = Suggestions.closest(name, names());
+        throw AgentException.detailed(OtError.INVALID_COMMAND, "unknown command " + prefix + name
+                + (close.isEmpty() ? "" : "; did you mean " + prefix + String.join(" or " + prefix, close) + "?"));
     }
 
     List<String> names() {

@@ -151,10 +151,11 @@ public final class JsonPresenter implements Presenter {
                 .put("payloadHex", Formats.hex(payload)).put("payloadText", printableText(payload));
     }
 
-    /** A link as {"uri": ..., "attributes": {name: [values]}}; a flag attribute has no values. */
+    /** A link as {"uri": ..., "attributes": {name: [values]}}; a flag attribute ({@code obs}) is {@code true}. */
     private static Json link(Link link) {
         Json attributes = Json.object();
-        new TreeMap<>(link.attributes()).forEach(attributes::put);
+        new TreeMap<>(link.attributes()).forEach((name, values) -> attributes.put(name,
+                values.isEmpty() ? (Object) Boolean.TRUE : values));
         return Json.object().put("uri", link.uri()).put("attributes", attributes);
     }
 

@@ -73,12 +73,15 @@ public final class Shell {
         if (args.isEmpty()) {
             return new Executed(true, exitRequested);
         }
-        Command command = topLevel.find(args.get(0)).orElse(null);
+        Command command;
+        try {
+            command = topLevel.require(args.get(0), "");
+        } catch (AgentException unknown) {
+            presenter.result(line, unknown);
+            return new Executed(false, exitRequested);
+        }
         AgentException error;
-        if (command == null) {
-            error = new AgentException(OtError.INVALID_COMMAND);
-            presenter.result(line, error);
-        } else if (command.holdsOutput()) {
+        if (command.holdsOutput()) {
             synchronized (out) {
                 error = run(command, args);
                 presenter.result(line, error);
@@ -121,9 +124,17 @@ public final class Shell {
             topLevel.names().forEach(presenter::commandOutput);
             return;
         }
-        List<String> usage = args.size() == 1 ? Help.topLevel(args.get(0)) : null;
+        // help get, help coaps get: the coaps subcommands are what people ask about.
+        List<String> usage = null;
+        if (args.size() == 1) {
+            usage = Help.topLevel(args.get(0));
+            usage = usage != null ? usage : Help.coaps(args.get(0));
+        } else if (args.size() == 2 && args.get(0).equals("coaps")) {
+            usage = Help.coaps(args.get(1));
+        }
         if (usage == null) {
-            throw new AgentException(OtError.INVALID_ARGS);
+            throw AgentException.detailed(OtError.INVALID_ARGS, "no help for " + String.join(" ", args)
+                    + ": `help` lists the commands, `coaps help` the subcommands");
         }
         usage.forEach(presenter::commandOutput);
     }

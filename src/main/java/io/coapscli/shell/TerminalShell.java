@@ -2,7 +2,6 @@ package io.coapscli.shell;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jline.reader.Completer;
@@ -10,10 +9,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.completer.AggregateCompleter;
-import org.jline.reader.impl.completer.ArgumentCompleter;
 import org.jline.reader.impl.completer.NullCompleter;
-import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -48,6 +44,7 @@ public final class TerminalShell {
             LineReader reader = builder
                     .completer((lineReader, parsed, candidates) -> completer.get().complete(lineReader, parsed, candidates))
                     .build();
+            PasteInsert.install(reader);
             try (ShellSession session = new ShellSession(settings, new TerminalOutput(reader), json, verbose)) {
                 completer.set(completer(session.shell()));
                 // Ctrl-C while a command runs (e.g. wait) ends that wait instead of the program.
@@ -73,21 +70,8 @@ public final class TerminalShell {
         return Path.of(System.getProperty("user.home"), HISTORY_FILE);
     }
 
-    /** Completes top-level commands, and {@code coaps} subcommands after {@code coaps} (and {@code coaps help}). */
+    /** Completes commands, subcommands and each one's arguments. */
     static Completer completer(Shell shell) {
-        List<String> subcommands = shell.coapsNames();
-        return new AggregateCompleter(
-                new ArgumentCompleter(new StringsCompleter("coaps"), new StringsCompleter("help"),
-                        new StringsCompleter(subcommands), NullCompleter.INSTANCE),
-                new ArgumentCompleter(new StringsCompleter("coaps"), new StringsCompleter(withHelp(subcommands))),
-                new ArgumentCompleter(new StringsCompleter("help"), new StringsCompleter(shell.topLevelNames()),
-                        NullCompleter.INSTANCE),
-                new ArgumentCompleter(new StringsCompleter(shell.topLevelNames())));
-    }
-
-    private static List<String> withHelp(List<String> subcommands) {
-        List<String> all = new java.util.ArrayList<>(subcommands);
-        all.add("help");
-        return all;
+        return new ShellCompleter(shell.topLevelNames(), shell.coapsNames());
     }
 }
