@@ -56,7 +56,7 @@ public class CoapsCliCommand implements Callable<Integer> {
 
     private final List<Options.Source> script = new ArrayList<>();
 
-    @Option(names = "-c", paramLabel = "COMMAND", description = "run COMMAND (repeatable), each after the previous "
+    @Option(names = {"-c", "--command"}, paramLabel = "COMMAND", description = "run COMMAND (repeatable), each after the previous "
             + "one's outcome, then exit")
     private void command(String command) {
         script.add(new Options.Source(command, null));
@@ -64,8 +64,8 @@ public class CoapsCliCommand implements Callable<Integer> {
 
     @Option(names = "--script", paramLabel = "FILE", description = "run FILE's lines the same way ('-' reads "
             + "standard input)")
-    private void scriptFile(String file) {
-        script.add(new Options.Source(null, Path.of(file)));
+    private void scriptFile(Path file) {
+        script.add(new Options.Source(null, file));
     }
 
     @Option(names = "--json", description = "print every result and event as one JSON object per line")
@@ -94,18 +94,18 @@ public class CoapsCliCommand implements Callable<Integer> {
             + "log) for Wireshark; default $SSLKEYLOGFILE. ANYONE WITH THE FILE READS THE TRAFFIC.")
     private Path keyLog;
 
-    @Option(names = "--log-level", paramLabel = "LEVEL", description = "error, warn, info, debug, trace or off; "
-            + "logs go to stderr (default error)")
+    @Option(names = "--log-level", paramLabel = "LEVEL", completionCandidates = LogLevels.class,
+            description = "error, warn, info, debug, trace or off; logs go to stderr (default error)")
     private String logLevel = "error";
 
     @Option(names = "--log-file", paramLabel = "FILE", description = "write logs to FILE instead of stderr")
-    private String logFile;
+    private Path logFile;
 
     @Override
     public Integer call() {
         Options options;
         try {
-            options = Options.of(port, bind, logLevel, logFile, json, verbose, script, dtlsTimeout, ackTimeout,
+            options = Options.of(port, bind, logLevel, logFile == null ? null : logFile.toString(), json, verbose, script, dtlsTimeout, ackTimeout,
                     idleTimeout, cid, keyLog);
         } catch (Options.UsageException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -187,6 +187,15 @@ public class CoapsCliCommand implements Callable<Integer> {
     @Command(name = "coaps-cli", subcommands = {BenchCommand.class, RequestCommand.Get.class, RequestCommand.Put.class,
         RequestCommand.Post.class, RequestCommand.Delete.class, RequestCommand.Observe.class})
     public static final class Documented extends CoapsCliCommand {
+    }
+
+    /** The values of {@code --log-level}, for completion and the man page. */
+    public static final class LogLevels extends java.util.ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        public LogLevels() {
+            super(List.of("error", "warn", "info", "debug", "trace", "off"));
+        }
     }
 
     /** {@code --version}, for the command and every subcommand: the version the build stamped into the jar. */

@@ -120,10 +120,10 @@ public final class SecureEndpoint {
                 .setConnectionListener(tracker);
         if (credentials instanceof Credentials.Psk psk) {
             byte[] identity = psk.identity();
-            dtls.setAdvancedPskStore(new AdvancedSinglePskStore(
-                    new PskPublicInformation(new String(identity, StandardCharsets.UTF_8), identity), psk.key()));
+            dtls.setAdvancedPskStore(new UnknownIdentityAsWrongKey(new AdvancedSinglePskStore(
+                    new PskPublicInformation(new String(identity, StandardCharsets.UTF_8), identity), psk.key())));
         } else if (credentials == null) {
-            dtls.setAdvancedPskStore(new AdvancedMultiPskStore());
+            dtls.setAdvancedPskStore(new UnknownIdentityAsWrongKey(new AdvancedMultiPskStore()));
         } else if (credentials instanceof Credentials.X509 x509) {
             dtls.setCertificateIdentityProvider(new SingleCertificateProvider(x509.privateKey(),
                     x509.chain().toArray(new X509Certificate[0]), CertificateType.X_509));

@@ -199,7 +199,7 @@ final class SessionTracker extends SessionAdapter implements ConnectionListener 
                 && handshaker.getDtlsContext().getReadEpoch() > 0
                 && handshaker.getSession().getCipherSuite().isPskBased()) {
             wrongPsk.accept(connection, new HandshakeException("the client's Finished does not decrypt with our PSK: "
-                    + "wrong PSK?", new AlertMessage(AlertLevel.FATAL, AlertDescription.DECRYPT_ERROR)));
+                    + "wrong PSK or identity?", new AlertMessage(AlertLevel.FATAL, AlertDescription.DECRYPT_ERROR)));
         }
         return false;
     }

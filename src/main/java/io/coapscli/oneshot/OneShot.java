@@ -183,8 +183,8 @@ final class OneShot {
             return command.payload == null ? new byte[0] : command.payload.getBytes(StandardCharsets.UTF_8);
         }
         try {
-            return command.payloadFile.equals("-") ? BoundedFile.read(System.in, MAX_PAYLOAD_FILE_BYTES)
-                    : BoundedFile.read(java.nio.file.Path.of(command.payloadFile), MAX_PAYLOAD_FILE_BYTES);
+            return command.payloadFile.toString().equals("-") ? BoundedFile.read(System.in, MAX_PAYLOAD_FILE_BYTES)
+                    : BoundedFile.read(command.payloadFile, MAX_PAYLOAD_FILE_BYTES);
         } catch (IOException e) {
             throw new UsageError("cannot read the payload " + command.payloadFile + ": " + e.getMessage());
         }

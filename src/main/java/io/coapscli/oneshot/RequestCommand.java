@@ -74,10 +74,11 @@ public abstract class RequestCommand implements Callable<Integer> {
     @Option(names = "--content-format", paramLabel = "N", description = "Content-Format of the payload")
     Integer contentFormat;
 
-    @Option(names = "-f", paramLabel = "FILE", description = "read the payload from FILE ('-': standard input)")
-    String payloadFile;
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "read the payload from FILE ('-': standard "
+            + "input)")
+    Path payloadFile;
 
-    @Option(names = "-o", paramLabel = "FILE", description = "write the response payload to FILE instead of "
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the response payload to FILE instead of "
             + "standard output")
     Path output;
 
@@ -101,7 +102,8 @@ public abstract class RequestCommand implements Callable<Integer> {
 
     // Read before picocli runs, by EarlyLogging (the logger is set up before the crypto warm-up); declared here so
     // that picocli accepts it and lists it.
-    @Option(names = "--log-level", paramLabel = "LEVEL", description = "error, warn, info, debug, trace or off "
+    @Option(names = "--log-level", paramLabel = "LEVEL", completionCandidates = CoapsCliCommand.LogLevels.class,
+            description = "error, warn, info, debug, trace or off "
             + "(default error)")
     String logLevel = "error";
 

@@ -25,7 +25,6 @@ class FailurePathsTest {
 
             client.expectRun("coaps connect ::1 " + server.port(), "Done");
             client.expectEvent("coaps disconnected");
-            server.expectEvent("coaps disconnected");
             client.expectRun("coaps isclosed", "no", "Done");
             client.expectRun("coaps isconnactive", "no", "Done");
             server.expectRun("coaps isclosed", "no", "Done");

@@ -104,7 +104,7 @@ class OneShotIT {
             assertTrue(notCoaps.stderr().contains("the URI must be coaps://host[:port]/path"), notCoaps.stderr());
             CliRun mistyped = CliRun.of("get", uri, "--psk", "k", "--identiy", "me");
             assertEquals(2, mistyped.exitCode());
-            assertTrue(mistyped.stderr().contains("Possible solutions: --identity"), mistyped.stderr());
+            assertTrue(mistyped.stderr().contains("Did you mean: --identity?"), mistyped.stderr());
             CliRun unknownHost = CliRun.of("get", "coaps://no-such-host.invalid/r", "--psk", "k");
             assertEquals(2, unknownHost.exitCode());
             assertTrue(unknownHost.stderr().contains("unknown host no-such-host.invalid"), unknownHost.stderr());

@@ -57,8 +57,9 @@ class X509InteropIT {
             Libcoap.ClientRun rejected = Libcoap.client("coap-client-" + build,
                     with(foreignClient, "coaps://127.0.0.1:" + wiretap.port() + "/test-resource"));
             assertFalse(rejected.received("c:2.05"), rejected.output());
-            server.expectEvent("coaps disconnected");
             server.expectRun("coaps isclosed", "no", "Done");
+            // A handshake that never connected prints nothing on the server.
+            assertEquals(List.of(), server.drainEvents());
         }
         try (TestNode server = TestNode.on(Loopback.IPV4);
                 DtlsWiretap wiretap = startX509Server(server, "false")) {

@@ -54,7 +54,7 @@ class RawPublicKeyTest {
             clientNode.expectRun("coaps start", "Done");
             clientNode.expectRun("coaps connect 127.0.0.1 " + serverNode.port(), "Done");
             clientNode.expectEvent("coaps disconnected");
-            serverNode.expectEvent("coaps disconnected");
+            // The server prints nothing for a handshake that never connected: its next line is the next session's.
 
             clientNode.expectRun("coaps rpk " + client + ".key " + server + ".pub", "Done");
             clientNode.expectRun("coaps connect 127.0.0.1 " + serverNode.port(), "Done");

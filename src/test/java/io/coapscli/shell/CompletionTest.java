@@ -19,6 +19,7 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.coapscli.agent.AgentSettings;
 import io.coapscli.agent.CoapsAgent;
@@ -65,6 +66,30 @@ class CompletionTest {
         assertEquals(List.of("start", "stop"), complete("coaps st"));
         assertEquals(List.of("isclosed", "isconnactive", "isconnected"), complete("coaps is"));
         assertEquals(List.of("connect"), complete("coaps help con"));
+    }
+
+    @Test
+    void subcommandsAreOfferedAtTheSecondWordOnly() {
+        assertEquals(List.of(), complete("coaps get "));
+        assertEquals(List.of(), complete("coaps connect ::1 "));
+        assertEquals(List.of(), complete("coaps help get "));
+        assertEquals(List.of(), complete("exit "));
+    }
+
+    @Test
+    void eachArgumentCompletesToWhatItTakes(@TempDir Path dir) throws Exception {
+        assertEquals(List.of("con", "non-con"), complete("coaps get test/resource "));
+        assertEquals(List.of("con"), complete("coaps observe r c"));
+        assertEquals(List.of("off", "on"), complete("verbose "));
+        assertEquals(List.of("false", "true"), complete("coaps start "));
+        assertEquals(List.of("coaps", "exit", "help", "verbose", "wait"), complete("help "));
+        assertEquals(List.of("get"), complete("help coaps ge"));
+        java.nio.file.Files.writeString(dir.resolve("device.crt"), "");
+        java.nio.file.Files.writeString(dir.resolve("device.key"), "");
+        String prefix = dir + "/device.";
+        assertEquals(List.of(prefix + "crt", prefix + "key"), complete("coaps x509 " + prefix));
+        assertEquals(List.of(prefix + "key"), complete("coaps x509 " + prefix + "crt " + prefix + "k"));
+        assertEquals(List.of(prefix + "crt", prefix + "key"), complete("coaps rpk " + prefix));
     }
 
     @Test

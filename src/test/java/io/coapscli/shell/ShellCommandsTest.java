@@ -165,7 +165,7 @@ class ShellCommandsTest {
         node.expectRun("coaps connect ::1 port", "Error 7: InvalidArgs");
         node.expectRun("coaps connect ::1 5684 extra", "Error 7: InvalidArgs");
         node.expectRun("coaps connect 127.0.0.256", "Error 6: Parse");
-        node.expectRun("coaps connect localhost", "Error 6: Parse");
+        node.expectRun("coaps connect no-such-host.invalid", "Error 6: Parse");
         // Refused before anything is sent.
         node.expectRun("coaps connect ff02::1", "a multicast address cannot have a DTLS session: ff02::1",
                 "Error 7: InvalidArgs");
@@ -179,6 +179,56 @@ class ShellCommandsTest {
             node.expectRun("coaps connect 127.0.0.1 " + silent.getLocalPort(), "Done");
             node.expectRun("coaps connect 127.0.0.1 " + silent.getLocalPort(), "Error 13: InvalidState");
         }
+    }
+
+    @Test
+    void verboseModeSaysWhyAnOpenThreadErrorHappenedAndPlainModeKeepsOpenThreadsLines() throws Exception {
+        node.expectRun("coaps get r", "Error 13: InvalidState");
+        node.expectRun("verbose on", "Done");
+        node.expectRun("coaps get r", "not started (coaps start first)", "Error 13: InvalidState");
+        node.expectRun("coaps cancel", "not started (coaps start first)", "Error 13: InvalidState");
+        node.expectRun("coaps start", "Done");
+        node.expectRun("coaps connect ::1", "no credentials: set them first (coaps psk, coaps x509 or coaps rpk)",
+                "Error 13: InvalidState");
+        node.expectRun("coaps psk secretPSK Client_identity", "Done");
+        node.expectRun("coaps get r", "not connected (coaps connect first)", "Error 13: InvalidState");
+        node.expectRun("coaps cancel", "nothing is observed", "Error 13: InvalidState");
+        node.expectRun("coaps connect ::1 0", "a port is 1 to 65535, not 0", "Error 7: InvalidArgs");
+        node.expectRun("coaps connect localhost.invalid", "unknown host localhost.invalid", "Error 6: Parse");
+        node.expectRun("coaps connect 127.0.0.256", "not an IPv4 or IPv6 address: 127.0.0.256", "Error 6: Parse");
+        node.expectRun("coaps gte r", "unknown command coaps gte; did you mean coaps get?", "Error 35: InvalidCommand");
+        node.expectRun("coap start", "unknown command coap; did you mean coaps?", "Error 35: InvalidCommand");
+        try (DatagramSocket silent = new DatagramSocket(new InetSocketAddress(Loopback.IPV4, 0))) {
+            node.expectRun("coaps connect 127.0.0.1 " + silent.getLocalPort(), "Done");
+            node.expectRun("coaps get r", "still connecting to 127.0.0.1:" + silent.getLocalPort()
+                    + " (wait for coaps connected)", "Error 13: InvalidState");
+            node.expectRun("coaps connect ::1", "already connecting to 127.0.0.1:" + silent.getLocalPort()
+                    + " (coaps disconnect first)", "Error 13: InvalidState");
+        }
+    }
+
+    @Test
+    void connectResolvesAHostNameAndTheOpenThreadLinesStayTheSame() throws Exception {
+        try (TestNode server = TestNode.on(Loopback.IPV4)) {
+            server.expectRun("coaps psk secretPSK Client_identity", "Done");
+            server.expectRun("coaps start", "Done");
+            node.expectRun("coaps psk secretPSK Client_identity", "Done");
+            node.expectRun("coaps start", "Done");
+            node.expectRun("coaps connect localhost " + server.port(), "Done");
+            node.expectEvent("coaps connected");
+            server.expectEvent("coaps connected");
+        }
+    }
+
+    @Test
+    void helpTakesASubcommandWithOrWithoutCoapsFirst() {
+        List<String> usage = List.of("coaps get <uri-path> [con|non-con] [payload]",
+                "Sends a GET on the open session; its response or error line follows.",
+                "example: coaps get test-resource con", "Done");
+        assertEquals(usage, node.run("help get"));
+        assertEquals(usage, node.run("help coaps get"));
+        assertEquals(usage, node.run("coaps help get"));
+        node.expectRun("help nothing", "Error 7: InvalidArgs");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One run of the README's {@code ./coaps-cli} with arguments, to its end: exit status, stdout bytes, stderr. */
@@ -25,13 +26,21 @@ public record CliRun(int exitCode, byte[] stdout, String stderr) {
 
     /** With {@code stdin} (or nothing) as standard input. */
     public static CliRun of(byte[] stdin, String... args) throws IOException, InterruptedException {
+        return withEnvironment(Map.of(), stdin, args);
+    }
+
+    /** With these variables added to the environment. */
+    public static CliRun withEnvironment(Map<String, String> environment, byte[] stdin, String... args)
+            throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("coapscli.root", ".")).toAbsolutePath();
         List<String> command = new ArrayList<>();
         command.add(root.resolve("coaps-cli").toString());
         command.addAll(List.of(args));
         Path err = Files.createTempFile("coaps-cli-stderr", ".txt");
         try {
-            Process process = new ProcessBuilder(command).directory(root.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (stdin != null) {
                 process.getOutputStream().write(stdin);
             }
