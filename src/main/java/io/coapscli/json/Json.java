@@ -20,6 +20,9 @@ public final class Json {
 
     private final List<Map.Entry<String, Object>> fields = new ArrayList<>();
 
+    /** A value written as JSON's {@code null}, where a field is always there but may have nothing. */
+    public static final Object NULL = new Object();
+
     public static Json object() {
         return new Json();
     }
@@ -53,7 +56,9 @@ public final class Json {
     }
 
     private static void value(JsonGenerator generator, Object value) throws IOException {
-        if (value instanceof String text) {
+        if (value == NULL) {
+            generator.writeNull();
+        } else if (value instanceof String text) {
             generator.writeString(text);
         } else if (value instanceof Integer number) {
             generator.writeNumber(number);

@@ -89,7 +89,9 @@ public final class JsonPresenter implements Presenter {
             peer(json, sent.peer());
             message(json, sent.message());
         }
-        out.line(json.put("line", EventLines.format(event)).toString());
+        // Every object has its line; an event that prints none (a failed handshake a client started) has null.
+        String line = EventLines.format(event);
+        out.line(json.put("line", line == null ? Json.NULL : line).toString());
     }
 
     private static String name(AgentEvent event) {

@@ -112,7 +112,7 @@ class JsonOutputIT {
             client.send("coaps get .well-known/core con");
             client.send("coaps observe test/resource con");
             JsonNode links = until(client, n -> "response".equals(n.path("event").asText()));
-            assertEquals("[{\"uri\":\"/test/resource\",\"attributes\":{\"obs\":[]}}]", links.get("links").toString());
+            assertEquals("[{\"uri\":\"/test/resource\",\"attributes\":{\"obs\":true}}]", links.get("links").toString());
             JsonNode registered = until(client, n -> "response".equals(n.path("event").asText()));
             assertEquals(0, registered.get("observe").asInt(), registered.toString());
 

@@ -67,6 +67,19 @@ final class PtyShell implements AutoCloseable {
         awaitScreen(expected, times);
     }
 
+    /** Sends keys as they are, without Enter: a Tab, say, or a paste. */
+    void press(String keys) throws IOException {
+        keyboard.write(keys.getBytes(StandardCharsets.UTF_8));
+        keyboard.flush();
+    }
+
+    /** Everything the program wrote to the terminal so far, escape sequences included. */
+    String screen() {
+        synchronized (screen) {
+            return screen.toString();
+        }
+    }
+
     void awaitScreen(String expected, int times) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         synchronized (screen) {
