@@ -37,6 +37,7 @@ final class OneShot {
     }
 
     private static final int MAX_PAYLOAD_FILE_BYTES = 65536;
+    private static final Duration PROGRESS_HINT_AFTER = Duration.ofSeconds(3);
 
     private final RequestCommand command;
     private final BlockingQueue<AgentEvent> events = new LinkedBlockingQueue<>();
@@ -69,7 +70,7 @@ final class OneShot {
             useCredentials(agent);
             agent.start(!command.insecure, 0);
             agent.connect(target.peer());
-            AgentEvent outcome = next(settings.handshakeTimeout().plusSeconds(5));
+            AgentEvent outcome = handshakeOutcome(target, settings);
             if (!(outcome instanceof AgentEvent.Connected connected)) {
                 return outcomes.noSession(target.peer(), outcome);
             }
@@ -124,6 +125,24 @@ final class OneShot {
         agent.cancelObservation();
         next(settings.responseTimeout().plusSeconds(5));
         return status;
+    }
+
+    /**
+     * The handshake's outcome. A person at a terminal is told after a few seconds that the peer is silent
+     * and how long the wait can last; a script is not.
+     */
+    private AgentEvent handshakeOutcome(Target target, AgentSettings settings) throws InterruptedException {
+        Duration limit = settings.handshakeTimeout().plusSeconds(5);
+        if (System.console() == null || limit.compareTo(PROGRESS_HINT_AFTER) <= 0) {
+            return next(limit);
+        }
+        AgentEvent outcome = next(PROGRESS_HINT_AFTER);
+        if (outcome != null) {
+            return outcome;
+        }
+        err.println("coaps-cli: no answer from " + Formats.socketAddress(target.peer()) + " yet; the handshake gives up after "
+                + settings.handshakeTimeout().toSeconds() + " s (--dtls-timeout)...");
+        return next(limit.minus(PROGRESS_HINT_AFTER));
     }
 
     private AgentEvent next(Duration timeout) throws InterruptedException {
