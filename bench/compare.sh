@@ -6,7 +6,7 @@
 #
 #   bench/compare.sh                 # full run: 3 rounds of 10 s after 8 s of warm-up, sustained load 600 s
 #   bench/compare.sh --quick         # a smoke run of a few seconds (CI)
-#   options: --rounds N --duration S --sustained S --sessions N --sections throughput,startup,sessions,sustained
+#   options: --rounds N --duration S --sustained S --sessions N --sections throughput,startup,failfast,sessions,sustained
 #            --baseline DIR   also run the coaps-cli built in DIR (an older checkout), as "baseline"
 set -euo pipefail
 # Job control: otherwise bash starts background servers with SIGQUIT ignored, and jcmd cannot attach.
@@ -14,11 +14,11 @@ set -m
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
 
-rounds=3; duration=10; warmup=8; sustained=600; sections=throughput,startup,sessions,sustained; startups=10; baseline=""
+rounds=3; duration=10; warmup=8; sustained=600; sections=throughput,startup,failfast,sessions,sustained; startups=10; failfasts=5; baseline=""
 idle_sessions=5000
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) rounds=1; duration=2; warmup=1; sustained=5; startups=3; idle_sessions=200 ;;
+    --quick) rounds=1; duration=2; warmup=1; sustained=5; startups=3; failfasts=2; idle_sessions=200 ;;
     --rounds) rounds=$2; shift ;;
     --duration) duration=$2; shift ;;
     --sustained) sustained=$2; shift ;;
@@ -190,6 +190,34 @@ if [[ ",$sections," == *,startup,* ]]; then
   printf '%-40s %8s\n' "launcher overhead" "$(awk '$1=="launcher-first-done" {print $2}' "$work/startup" | median | awk -v j="$(awk '$1=="java-first-done" {print $2}' "$work/startup" | median)" '{printf "%.1f", $1 - j}')"
   printf '%-40s %8s\n' "script ms per request (100 GETs)" "$(awk -v one=$((t1 - t0)) -v many=$((t2 - t1)) 'BEGIN {printf "%.2f", (many - one) / 100}')"
   printf '%-40s %8s\n' "  of which round trip" "$rtt"
+fi
+
+if [[ ",$sections," == *,failfast,* ]]; then
+  echo
+  echo "## fail fast: whole one-shot GET until it reports the failure (ms, each run, then the median)"
+  # A closed port (the kernel answers ICMP port unreachable), and a wrong PSK against coaps-cli's server,
+  # coaps-cli's one-shot and libcoap's coap-client interleaved.
+  closed=$(free_port)
+  port=$(free_port)
+  start_server coaps-cli "$port"
+  : >"$work/failfast"
+  for _ in $(seq 1 "$failfasts"); do
+    t0=$(now_ms); "$root/coaps-cli" get "coaps://127.0.0.1:$closed/x" --psk "$key" 2>"$work/ff.err" && exit 1
+    echo "coaps-cli-closed-port $(( $(now_ms) - t0 ))" >>"$work/failfast"
+    grep -q "nobody is listening at 127.0.0.1:$closed" "$work/ff.err" || { echo "coaps-cli: $(cat "$work/ff.err")" >&2; exit 1; }
+    t0=$(now_ms); coap-client-openssl -m get -u "$identity" -k "$key" "coaps://127.0.0.1:$closed/x" >/dev/null 2>&1 || true
+    echo "libcoap-closed-port $(( $(now_ms) - t0 ))" >>"$work/failfast"
+    t0=$(now_ms); "$root/coaps-cli" get "coaps://127.0.0.1:$port/$resource" --psk wrongPSK 2>"$work/ff.err" && exit 1
+    echo "coaps-cli-wrong-psk $(( $(now_ms) - t0 ))" >>"$work/failfast"
+    grep -q "DECRYPT_ERROR" "$work/ff.err" || { echo "coaps-cli: $(cat "$work/ff.err")" >&2; exit 1; }
+    t0=$(now_ms); coap-client-openssl -m get -u "$identity" -k wrongPSK "coaps://127.0.0.1:$port/$resource" >/dev/null 2>&1 || true
+    echo "libcoap-wrong-psk $(( $(now_ms) - t0 ))" >>"$work/failfast"
+  done
+  stop_server
+  for what in coaps-cli-closed-port libcoap-closed-port coaps-cli-wrong-psk libcoap-wrong-psk; do
+    printf '%-40s %-40s %8s\n' "$what" "$(awk -v w="$what" '$1==w {printf "%s ", $2}' "$work/failfast")" \
+      "$(awk -v w="$what" '$1==w {print $2}' "$work/failfast" | median)"
+  done
 fi
 
 heap_used_kb() { # live heap after a full GC, in KB

@@ -15,6 +15,7 @@ import java.util.List;
 import io.coapscli.dtls.CryptoWarmUp;
 import io.coapscli.dtls.KeyLog;
 import io.coapscli.files.BoundedFile;
+import io.coapscli.files.FileErrors;
 import io.coapscli.shell.BoundedLines;
 import io.coapscli.shell.Output;
 import io.coapscli.shell.ShellSession;
@@ -171,19 +172,10 @@ public final class Main {
         try {
             EarlyLogging.openForAppend(logFile);
         } catch (IOException | RuntimeException e) {
-            throw new Options.UsageException("cannot write the log file " + logFile + ": " + describe(e));
+            throw new Options.UsageException("cannot write the log file " + logFile + ": " + FileErrors.describe(e));
         }
     }
 
-    private static String describe(Exception e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such directory";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage();
-    }
 
     public static String version() {
         String version = Main.class.getPackage().getImplementationVersion();

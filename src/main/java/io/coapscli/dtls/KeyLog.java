@@ -16,6 +16,8 @@ import org.eclipse.californium.scandium.dtls.DTLSSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.coapscli.files.FileErrors;
+
 /**
  * An NSS key-log file ({@code CLIENT_RANDOM <client random> <master secret>}, one line per session), the
  * format Wireshark, curl and browsers share, so that a capture of our sessions can be decrypted.
@@ -75,23 +77,15 @@ public final class KeyLog {
             prepare(file);
         } catch (IOException | RuntimeException e) {
             if (option != null) {
-                throw new IOException("cannot write the key log " + file + ": " + describe(e), e);
+                throw new IOException("cannot write the key log " + file + ": " + FileErrors.describe(e), e);
             }
-            return new Choice(null, "SSLKEYLOGFILE " + file + " cannot be written (" + describe(e) + "); no key log");
+            return new Choice(null, "SSLKEYLOGFILE " + file + " cannot be written (" + FileErrors.describe(e)
+                    + "); no key log");
         }
         return new Choice(file, "writing session secrets to " + file
                 + " (key log): anyone with this file can decrypt the traffic");
     }
 
-    private static String describe(Exception e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such directory";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage();
-    }
 
     /**
      * Makes sure the file can be appended to, creating it readable by its owner only; a process checks

@@ -32,6 +32,30 @@ class DistributionIT {
     }
 
     @Test
+    void bashCompletesFileNamesWhereAFileGoesAndTheLogLevels(@TempDir Path dir) throws Exception {
+        Path script = TARGET.resolve("coaps-cli.bash");
+        Files.writeString(dir.resolve("payload.cbor"), "");
+        Files.writeString(dir.resolve("setup.script"), "");
+        assertEquals(List.of("payload.cbor"), complete(dir, script, "coaps-cli", "put", "coaps://[::1]/r", "-f", "pay"));
+        assertEquals(List.of("payload.cbor"), complete(dir, script, "coaps-cli", "get", "coaps://[::1]/r", "-o", "pay"));
+        assertEquals(List.of("setup.script"), complete(dir, script, "coaps-cli", "--script", "set"));
+        assertEquals(List.of("debug"), complete(dir, script, "coaps-cli", "--log-level", "d"));
+        assertEquals(List.of("trace"), complete(dir, script, "coaps-cli", "get", "--log-level", "t"));
+    }
+
+    @Test
+    void theManPageIsAReferenceForTheShellToo() throws Exception {
+        String page = Files.readString(TARGET.resolve("man/coaps-cli.1"));
+        for (String section : List.of("SYNOPSIS", "SHELL COMMANDS", "RESULT LINES", "EVENT LINES", "EXIT STATUS", "FILES",
+                "ENVIRONMENT", "EXAMPLES", "SEE ALSO")) {
+            assertTrue(page.contains(".SH \"" + section + "\""), section);
+        }
+        // One synopsis line each, and -c with its value, not "-c, COMMAND".
+        assertTrue(page.contains("coaps\\-cli\\fP [\\fIoptions\\fP]\n.br"), page);
+        assertTrue(page.contains("\\fB\\-c\\fP, \\fB\\-\\-command\\fP=\\fICOMMAND\\fP"), page);
+    }
+
+    @Test
     void theManPagesAreTroffWithEveryOption() throws Exception {
         String page = Files.readString(TARGET.resolve("man/coaps-cli.1"));
         assertTrue(page.contains(".TH \"COAPS\\-CLI\" \"1\""), page.lines().limit(10).toList().toString());
@@ -73,10 +97,14 @@ class DistributionIT {
     }
 
     private static List<String> complete(Path script, String... words) throws Exception {
+        return complete(null, script, words);
+    }
+
+    private static List<String> complete(Path dir, Path script, String... words) throws Exception {
         String bash = "source '" + script + "' 2>/dev/null; COMP_WORDS=(" + String.join(" ", words) + "); COMP_CWORD="
                 + (words.length - 1) + "; COMP_LINE='" + String.join(" ", words) + "'; COMP_POINT=${#COMP_LINE}; "
                 + "_complete_coaps-cli 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"";
-        Result result = run(null, "bash", "-c", bash);
+        Result result = run(dir, "bash", "-c", bash);
         return result.output.lines().filter(line -> !line.isBlank()).map(String::trim).sorted().toList();
     }
 

@@ -37,7 +37,10 @@ final class PtyShell implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ShellProcess.root().resolve("coaps-cli").toString());
         command.addAll(List.of(options));
-        ProcessBuilder builder = new ProcessBuilder("script", "-q", "-e", "-c", String.join(" ", command), "/dev/null")
+        // script gives the pty the size of its own standard input, a pipe here: 0 columns, in which JLine
+        // cannot draw the line being typed or a completion list. A terminal's size, then the shell.
+        String shell = "stty cols 120 rows 40; exec " + String.join(" ", command);
+        ProcessBuilder builder = new ProcessBuilder("script", "-q", "-e", "-c", shell, "/dev/null")
                 .directory(ShellProcess.root().toFile()).redirectErrorStream(true);
         // Java takes its home from the password database, not $HOME.
         builder.environment().put("JAVA_TOOL_OPTIONS", "-Duser.home=" + home);
@@ -65,6 +68,11 @@ final class PtyShell implements AutoCloseable {
         keyboard.write((line + "\r").getBytes(StandardCharsets.UTF_8));
         keyboard.flush();
         awaitScreen(expected, times);
+    }
+
+    /** Waits until the prompt has been drawn {@code times} times: the shell reads keys in raw mode then. */
+    void awaitPrompt(int times) throws InterruptedException {
+        awaitScreen("\u001b[?2004h> ", times);
     }
 
     /** Sends keys as they are, without Enter: a Tab, say, or a paste. */

@@ -21,6 +21,7 @@ class TerminalShellIT {
         Files.writeString(home.resolve("device-cert.pem"), "");
         try (PtyShell shell = PtyShell.launch(home, "--port", "0")) {
             shell.type("help", "Done", 1);
+            shell.awaitPrompt(2);
             // A file name after coaps x509: the only file with this prefix is completed in place.
             shell.press("coaps x509 " + home + "/device-c\t");
             shell.awaitScreen("device-cert.pem", 1);
@@ -44,6 +45,9 @@ class TerminalShellIT {
         String content = "p".repeat(65_000) + "END";
         try (PtyShell shell = PtyShell.launch(home, "--port", "0")) {
             shell.type("help", "Done", 1);
+            // At the prompt, the terminal is in raw mode: before it, the pty's line discipline would keep only
+            // 4095 characters of a line, as it does for any program that reads lines.
+            shell.awaitPrompt(2);
             long start = System.nanoTime();
             // One write, as a terminal delivers a paste that it does not bracket.
             shell.press("coaps set " + content + "\r");

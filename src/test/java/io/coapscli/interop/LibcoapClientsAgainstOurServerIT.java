@@ -80,6 +80,27 @@ class LibcoapClientsAgainstOurServerIT {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"coap-client-openssl, tlsv1 alert decrypt error", "coap-client-gnutls, Alert '51': Decrypt error"})
+    void aLibcoapClientWithAWrongKeyOrIdentityGetsOurAlertAtOnce(String client, String logged) throws Exception {
+        Libcoap.require(client);
+        try (TestNode server = TestNode.on(InetAddress.getByName("127.0.0.1"))) {
+            String uri = "coaps://127.0.0.1:" + startServer(server) + "/test-resource";
+            for (String[] credentials : List.of(new String[] {"-u", "Client_identity", "-k", "wrongPSK"},
+                    new String[] {"-u", "someone_else", "-k", "secretPSK"})) {
+                long start = System.nanoTime();
+                Libcoap.ClientRun wrong = Libcoap.client(client, "-u", credentials[1], "-k", credentials[3], "-m", "get", uri);
+                long tookMs = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(wrong.output().contains(logged), wrong.output());
+                assertFalse(wrong.received("c:2.05"), wrong.output());
+                // Without the alert the client retransmits its Finished for the -B 10 s it was given.
+                assertTrue(tookMs < 5000, client + " took " + tookMs + " ms");
+            }
+            server.expectRun("coaps isconnactive", "no", "Done");
+            assertEquals(List.of(), server.drainEvents(), "no line for handshakes that never connected");
+        }
+    }
+
     private static int startServer(TestNode server) {
         server.expectRun("coaps psk secretPSK Client_identity", "Done");
         server.expectRun("coaps start", "Done");
