@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * one-shot requests. Without a subcommand the shell runs; its own grammar (the OpenThread commands) is
  * the shell's, not this.
  */
-@Command(name = "coaps-cli", mixinStandardHelpOptions = true, versionProvider = CoapsCliCommand.Version.class,
+@Command(name = "coaps-cli", mixinStandardHelpOptions = true, versionProvider = CommandLineValues.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         customSynopsis = {"coaps-cli [options]", "coaps-cli get|put|post|delete|observe [options] <coaps-uri> [payload]",
             "coaps-cli bench [options]"},
@@ -94,7 +94,7 @@ public class CoapsCliCommand implements Callable<Integer> {
             + "log) for Wireshark; default $SSLKEYLOGFILE. ANYONE WITH THE FILE READS THE TRAFFIC.")
     private Path keyLog;
 
-    @Option(names = "--log-level", paramLabel = "LEVEL", completionCandidates = LogLevels.class,
+    @Option(names = "--log-level", paramLabel = "LEVEL", completionCandidates = CommandLineValues.LogLevels.class,
             description = "error, warn, info, debug, trace or off; logs go to stderr (default error)")
     private String logLevel = "error";
 
@@ -187,22 +187,5 @@ public class CoapsCliCommand implements Callable<Integer> {
     @Command(name = "coaps-cli", subcommands = {BenchCommand.class, RequestCommand.Get.class, RequestCommand.Put.class,
         RequestCommand.Post.class, RequestCommand.Delete.class, RequestCommand.Observe.class})
     public static final class Documented extends CoapsCliCommand {
-    }
-
-    /** The values of {@code --log-level}, for completion and the man page. */
-    public static final class LogLevels extends java.util.ArrayList<String> {
-        private static final long serialVersionUID = 1L;
-
-        public LogLevels() {
-            super(List.of("error", "warn", "info", "debug", "trace", "off"));
-        }
-    }
-
-    /** {@code --version}, for the command and every subcommand: the version the build stamped into the jar. */
-    public static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"coaps-cli " + Main.version()};
-        }
     }
 }

@@ -175,14 +175,4 @@ public final class Main {
             throw new Options.UsageException("cannot write the log file " + logFile + ": " + FileErrors.describe(e));
         }
     }
-
-
-    public static String version() {
-        String version = Main.class.getPackage().getImplementationVersion();
-        if (version == null) {
-            // Outside the jar: the build names the version it generates the man page for.
-            version = System.getProperty("coapscli.version");
-        }
-        return version == null ? "(development build)" : version;
-    }
 }

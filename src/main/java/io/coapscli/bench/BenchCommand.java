@@ -3,7 +3,7 @@ package io.coapscli.bench;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.coapscli.CoapsCliCommand;
+import io.coapscli.CommandLineValues;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code coaps-cli bench}: the load generator's command line. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        versionProvider = CoapsCliCommand.Version.class,
+        versionProvider = CommandLineValues.Version.class,
         description = {"Drives a CoAPS server with confirmable (or non-confirmable) requests and prints throughput, "
             + "latency percentiles, errors by kind and handshakes per second."})
 public final class BenchCommand implements Callable<Integer> {

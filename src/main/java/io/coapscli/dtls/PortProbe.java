@@ -24,21 +24,35 @@ final class PortProbe {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(PortProbe.class);
 
+    /**
+     * The first probe waits this long, so that the handshake's ClientHello is surely out first (a server
+     * that serves one peer at a time takes the first datagram's sender as its peer), and a listening
+     * peer nearby has answered it, which makes the probe unneeded.
+     */
+    private static final int FIRST_AFTER_MS = 100;
     /** Probes sent, this far apart: a second one in case the first or its ICMP answer was lost. */
     private static final int PROBES = 2;
-    private static final int WAIT_MS = 500;
+    private static final int WAIT_MS = 400;
 
     private PortProbe() {
     }
 
     /**
-     * @param stillWaiting whether the handshake has heard nothing yet; once it has, no more probes are sent
+     * @param stillWaiting whether nothing came from the peer yet; once something has, no probe is sent
      * @param unreachable run, once, on a thread of the probe's, when the port is found closed
+     * @param done run when the probe is over, either way
      */
-    static void start(InetSocketAddress peer, BooleanSupplier stillWaiting, Runnable unreachable) {
+    static void start(InetSocketAddress peer, BooleanSupplier stillWaiting, Runnable unreachable, Runnable done) {
         Thread probe = new Thread(() -> {
-            if (isClosed(peer, stillWaiting)) {
-                unreachable.run();
+            try {
+                Thread.sleep(FIRST_AFTER_MS);
+                if (isClosed(peer, stillWaiting)) {
+                    unreachable.run();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                done.run();
             }
         }, "coaps-port-probe");
         probe.setDaemon(true);

@@ -78,9 +78,11 @@ public final class SecureEndpoint {
     private final CoapEndpoint endpoint;
     private final SessionTracker tracker;
     private final DtlsSessionEvents events;
+    private final ProbedPeers probed;
 
     private SecureEndpoint(DTLSConnector connector, CoapEndpoint endpoint, SessionTracker tracker,
-            DtlsSessionEvents events) {
+            DtlsSessionEvents events, ProbedPeers probed) {
+        this.probed = probed;
         this.connector = connector;
         this.endpoint = endpoint;
         this.tracker = tracker;
@@ -114,10 +116,12 @@ public final class SecureEndpoint {
             boolean verifyPeer, DtlsSessionEvents events) {
         SessionTracker tracker = new SessionTracker(events, settings.connectionIdLength() != null,
                 settings.keyLog() == null ? null : new KeyLog(settings.keyLog()));
+        ProbedPeers probed = new ProbedPeers(config);
         DtlsConnectorConfig.Builder dtls = DtlsConnectorConfig.builder(config)
                 .setAddress(settings.bindAddress())
                 .setSessionListener(tracker)
-                .setConnectionListener(tracker);
+                .setConnectionListener(tracker)
+                .setDatagramFilter(probed);
         if (credentials instanceof Credentials.Psk psk) {
             byte[] identity = psk.identity();
             dtls.setAdvancedPskStore(new UnknownIdentityAsWrongKey(new AdvancedSinglePskStore(
@@ -153,7 +157,7 @@ public final class SecureEndpoint {
                 .setEndpointContextMatcher(
                         new HandshakeProbe.Matcher(EndpointContextMatcherFactory.create(connector, config)))
                 .build();
-        return new SecureEndpoint(connector, endpoint, tracker, events);
+        return new SecureEndpoint(connector, endpoint, tracker, events, probed);
     }
 
     private static Configuration configuration(AgentSettings settings, Credentials credentials, boolean verifyPeer) {
@@ -259,8 +263,9 @@ public final class SecureEndpoint {
      * host says nobody listens at the port, the handshake ends at once with that reason.
      */
     public void handshake(InetSocketAddress peer) {
+        probed.watch(peer);
         connector.send(RawData.outbound(new byte[0], new HandshakeProbe(peer), null, false));
-        PortProbe.start(peer, () -> !tracker.isEstablished(peer), () -> endClientHandshake(peer));
+        PortProbe.start(peer, () -> probed.isSilent(peer), () -> endClientHandshake(peer), () -> probed.forget(peer));
     }
 
     /** Fails our handshake with the peer, if one is still under way, as Scandium fails one on an alert. */

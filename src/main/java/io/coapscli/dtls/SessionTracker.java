@@ -150,12 +150,6 @@ final class SessionTracker extends SessionAdapter implements ConnectionListener 
         this.wrongPsk = ending;
     }
 
-    /** Whether a session with the peer has completed its handshake. */
-    boolean isEstablished(InetSocketAddress peer) {
-        synchronized (established) {
-            return established.values().stream().anyMatch(tracked -> tracked.peer().equals(peer));
-        }
-    }
 
     /** Forget a session we closed ourselves, so that the peer's answering close_notify reports nothing. */
     void forget(InetSocketAddress peer) {

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.eclipse.californium.core.coap.CoAP.Code;
 
-import io.coapscli.CoapsCliCommand;
+import io.coapscli.CommandLineValues;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * 2.xx response, 1 for anything else, 2 for a usage error.
  */
 @Command(mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        versionProvider = CoapsCliCommand.Version.class,
+        versionProvider = CommandLineValues.Version.class,
         footer = {"", "Exit status: 0 for a 2.xx response, 1 otherwise (4.xx, 5.xx, timeout, failed handshake), "
             + "2 for a usage error."})
 public abstract class RequestCommand implements Callable<Integer> {
@@ -102,7 +102,7 @@ public abstract class RequestCommand implements Callable<Integer> {
 
     // Read before picocli runs, by EarlyLogging (the logger is set up before the crypto warm-up); declared here so
     // that picocli accepts it and lists it.
-    @Option(names = "--log-level", paramLabel = "LEVEL", completionCandidates = CoapsCliCommand.LogLevels.class,
+    @Option(names = "--log-level", paramLabel = "LEVEL", completionCandidates = CommandLineValues.LogLevels.class,
             description = "error, warn, info, debug, trace or off "
             + "(default error)")
     String logLevel = "error";
