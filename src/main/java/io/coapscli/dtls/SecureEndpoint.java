@@ -79,6 +79,7 @@ public final class SecureEndpoint {
     private final SessionTracker tracker;
     private final DtlsSessionEvents events;
     private final ProbedPeers probed;
+    private boolean probesPorts = true;
 
     private SecureEndpoint(DTLSConnector connector, CoapEndpoint endpoint, SessionTracker tracker,
             DtlsSessionEvents events, ProbedPeers probed) {
@@ -109,7 +110,10 @@ public final class SecureEndpoint {
     public static SecureEndpoint forLoad(AgentSettings settings, Credentials credentials, DtlsSessionEvents events) {
         Configuration config = configuration(settings, credentials, false);
         config.set(CoapConfig.MID_TRACKER, CoapConfig.TrackerMode.NULL);
-        return create(config, settings, credentials, false, events);
+        SecureEndpoint endpoint = create(config, settings, credentials, false, events);
+        // Its peer is a server that the benchmark just started: a probe would only add datagrams to the load.
+        endpoint.probesPorts = false;
+        return endpoint;
     }
 
     private static SecureEndpoint create(Configuration config, AgentSettings settings, Credentials credentials,
@@ -263,9 +267,13 @@ public final class SecureEndpoint {
      * host says nobody listens at the port, the handshake ends at once with that reason.
      */
     public void handshake(InetSocketAddress peer) {
-        probed.watch(peer);
+        if (probesPorts) {
+            probed.watch(peer);
+        }
         connector.send(RawData.outbound(new byte[0], new HandshakeProbe(peer), null, false));
-        PortProbe.start(peer, () -> probed.isSilent(peer), () -> endClientHandshake(peer), () -> probed.forget(peer));
+        if (probesPorts) {
+            PortProbe.start(peer, () -> probed.isSilent(peer), () -> endClientHandshake(peer), () -> probed.forget(peer));
+        }
     }
 
     /** Fails our handshake with the peer, if one is still under way, as Scandium fails one on an alert. */

@@ -63,6 +63,18 @@ class TerminalShellIT {
         }
     }
 
+    @Test
+    void aOneShotOnATerminalSaysWhileItWaitsForASilentPeer(@TempDir Path home) throws Exception {
+        // A socket that reads nothing: no ICMP answer, the handshake just waits.
+        try (java.net.DatagramSocket silent = new java.net.DatagramSocket(0)) {
+            try (PtyShell oneShot = PtyShell.launch(home, "get", "coaps://127.0.0.1:" + silent.getLocalPort() + "/r",
+                    "--psk", "secretPSK", "--dtls-timeout", "1000")) {
+                oneShot.awaitScreen("coaps-cli: no answer from 127.0.0.1:" + silent.getLocalPort()
+                        + " yet; the handshake gives up after 31 s (--dtls-timeout)...", 1);
+            }
+        }
+    }
+
     private static int occurrences(String text, String needle) {
         int count = 0;
         for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
