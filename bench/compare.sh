@@ -212,9 +212,14 @@ if [[ ",$sections," == *,failfast,* ]]; then
     grep -q "DECRYPT_ERROR" "$work/ff.err" || { echo "coaps-cli: $(cat "$work/ff.err")" >&2; exit 1; }
     t0=$(now_ms); coap-client-openssl -m get -u "$identity" -k wrongPSK "coaps://127.0.0.1:$port/$resource" >/dev/null 2>&1 || true
     echo "libcoap-wrong-psk $(( $(now_ms) - t0 ))" >>"$work/failfast"
+    # For scale: the same GET with the right key, which succeeds.
+    t0=$(now_ms); "$root/coaps-cli" get "coaps://127.0.0.1:$port/$resource" --psk "$key" >/dev/null || exit 1
+    echo "coaps-cli-2.05 $(( $(now_ms) - t0 ))" >>"$work/failfast"
+    t0=$(now_ms); coap-client-openssl -m get -u "$identity" -k "$key" "coaps://127.0.0.1:$port/$resource" >/dev/null 2>&1 || true
+    echo "libcoap-2.05 $(( $(now_ms) - t0 ))" >>"$work/failfast"
   done
   stop_server
-  for what in coaps-cli-closed-port libcoap-closed-port coaps-cli-wrong-psk libcoap-wrong-psk; do
+  for what in coaps-cli-closed-port libcoap-closed-port coaps-cli-wrong-psk libcoap-wrong-psk coaps-cli-2.05 libcoap-2.05; do
     printf '%-40s %-40s %8s\n' "$what" "$(awk -v w="$what" '$1==w {printf "%s ", $2}' "$work/failfast")" \
       "$(awk -v w="$what" '$1==w {print $2}' "$work/failfast" | median)"
   done
