@@ -37,6 +37,7 @@ public final class CoapsAgent implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timers;
     private final AgentResource resource = new AgentResource(this::emit, this::sessionInfo);
     private final ClientRequests client;
+    private final LivenessCheck liveness = new LivenessCheck(this::wakeWaiters);
 
     // Guarded by this.
     private Credentials credentials;
@@ -252,13 +253,22 @@ public final class CoapsAgent implements AutoCloseable {
     }
 
     /**
-     * A confirmable request that got no acknowledgement at all means the peer is gone or restarted (its
-     * DTLS state lost): the session ends, so that a new {@code connect} works without a disconnect first.
+     * A confirmable request that got no acknowledgement at all: the peer may be gone or restarted (its DTLS
+     * state lost), or the link unlucky. A {@link LivenessCheck} tells which; a gone peer's session ends, so
+     * that a new {@code connect} works without a disconnect first.
      */
     private synchronized void peerStoppedAnswering(InetSocketAddress peer) {
         Session session = sessions.get(peer);
         if (endpoint != null && session != null && session.established) {
-            closeSessions(Set.of(peer), "the peer stopped answering: a confirmable request got no acknowledgement");
+            SecureEndpoint pinged = endpoint;
+            liveness.confirm(pinged, peer, reason -> peerGone(pinged, session, reason));
+        }
+    }
+
+    /** Ends the session the ping was about, if it is still the one open with that peer. */
+    private synchronized void peerGone(SecureEndpoint pinged, Session session, String reason) {
+        if (endpoint == pinged && sessions.get(session.peer) == session) {
+            closeSessions(Set.of(session.peer), reason);
         }
     }
 
@@ -425,14 +435,15 @@ public final class CoapsAgent implements AutoCloseable {
     }
 
     /**
-     * Waits until nothing the user started is still open: no client handshake under way and no request
-     * waiting for its response. Scripts use it to run one command after another's outcome.
+     * Waits until nothing the user started is still open: no client handshake under way, no request
+     * waiting for its response, no liveness ping after a failed one. Scripts use it to run one command
+     * after another's outcome.
      *
      * @return false if that did not happen within the timeout
      */
     public synchronized boolean awaitSettled(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!client.nothingOutstanding() || sessions.clientHandshaking()) {
+        while (!client.nothingOutstanding() || sessions.clientHandshaking() || !liveness.isIdle()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
@@ -440,6 +451,10 @@ public final class CoapsAgent implements AutoCloseable {
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
         return true;
+    }
+
+    private synchronized void wakeWaiters() {
+        notifyAll();
     }
 
     // ---- resource --------------------------------------------------------------------------------

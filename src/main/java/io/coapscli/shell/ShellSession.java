@@ -35,8 +35,10 @@ public final class ShellSession implements AutoCloseable {
             }
         });
         this.shell = new Shell(agent, presenter, verboseFlag);
-        Duration longest = settings.handshakeTimeout().compareTo(settings.responseTimeout()) > 0
-                ? settings.handshakeTimeout() : settings.responseTimeout();
+        // A guard against a hang, never reached when the agent keeps its timers: a handshake, or a request
+        // whose failure is followed by a liveness ping under the same rules.
+        Duration longest = settings.handshakeTimeout().compareTo(settings.responseTimeout().multipliedBy(2)) > 0
+                ? settings.handshakeTimeout() : settings.responseTimeout().multipliedBy(2);
         this.settleTimeout = longest.plusSeconds(5);
     }
 

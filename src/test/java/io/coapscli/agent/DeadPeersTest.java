@@ -1,14 +1,18 @@
 package io.coapscli.agent;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.coapscli.testing.Loopback;
 import io.coapscli.testing.RawDtlsPeer;
 import io.coapscli.testing.TestNode;
+import io.coapscli.testing.UdpRelay;
 
 /** Peers that vanish without a close_notify are noticed on both sides. */
 class DeadPeersTest {
@@ -22,11 +26,34 @@ class DeadPeersTest {
             client.expectRun("coaps get r con", "Done");
             client.expectEvent("coaps receive response error 28: ResponseTimeout");
             client.expectEvent("coaps disconnected");
-            assertTrue(((AgentEvent.Disconnected) client.lastEvent()).reason().startsWith("the peer stopped answering"),
+            assertTrue(((AgentEvent.Disconnected) client.lastEvent()).reason().equals("the peer stopped answering: neither "
+                    + "a confirmable request nor a CoAP ping was acknowledged"),
                     client.lastEvent().toString());
             client.expectRun("coaps isconnected", "no", "Done");
             client.expectRun("coaps connect 127.0.0.1 " + silent.port(), "Done");
             client.expectEvent("coaps connected");
+        }
+    }
+
+    @Test
+    void aRequestLostOnALiveLinkFailsButTheSessionStaysBecauseThePeerAnswersAPing() throws Exception {
+        try (TestNode server = TestNode.on(Loopback.IPV4); TestNode client = TestNode.on(Loopback.IPV4)) {
+            server.expectRun("coaps resource r", "Done");
+            server.expectRun("coaps psk secretPSK Client_identity", "Done");
+            server.expectRun("coaps start", "Done");
+            UdpRelay link = new UdpRelay(Loopback.IPV4, new InetSocketAddress(Loopback.IPV4, server.port()), 0, 1);
+            client.connectWithPskTo(link.port());
+            server.expectEvent("coaps connected");
+
+            link.cut(true); // every transmission of the request is lost
+            client.expectRun("coaps get r con", "Done");
+            client.expectEvent("coaps receive response error 28: ResponseTimeout");
+            link.cut(false); // the link is back while the ping is retransmitted
+            client.expectRun("coaps get r con", "Done");
+            client.expectEvent("coaps response from 127.0.0.1 with payload: 68656c6c6f576f726c6400");
+            client.expectRun("coaps isconnected", "yes", "Done");
+            assertEquals(List.of(), client.drainEvents(), "no coaps disconnected");
+            link.close();
         }
     }
 

@@ -30,6 +30,7 @@ public final class UdpRelay implements AutoCloseable {
     private final AtomicLong forwarded = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private volatile InetSocketAddress client;
+    private volatile boolean cut;
     private final Thread relay;
 
     /**
@@ -68,6 +69,11 @@ public final class UdpRelay implements AutoCloseable {
         socket.send(new DatagramPacket(datagram, datagram.length, server));
     }
 
+    /** While cut, every datagram is dropped both ways, as on a link that is down for a while. */
+    public void cut(boolean down) {
+        cut = down;
+    }
+
     public long forwarded() {
         return forwarded.get();
     }
@@ -95,7 +101,7 @@ public final class UdpRelay implements AutoCloseable {
                 if (to == null) {
                     continue;
                 }
-                if (random.nextDouble() < lossEachWay) {
+                if (cut || random.nextDouble() < lossEachWay) {
                     dropped.incrementAndGet();
                 } else {
                     forwarded.incrementAndGet();
