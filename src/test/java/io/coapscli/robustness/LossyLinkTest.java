@@ -20,8 +20,8 @@ import io.coapscli.testing.UdpRelay;
 
 /**
  * Confirmable requests over a link that loses 20 % of the datagrams each way, handshakes included:
- * every request gets exactly one outcome, and none is applied twice (Californium's deduplication
- * answers retransmissions from its cache).
+ * every request gets exactly one outcome, none is applied twice (Californium's deduplication answers
+ * retransmissions from its cache), and the one session lives through the requests the link lost.
  */
 class LossyLinkTest {
 
@@ -53,15 +53,17 @@ class LossyLinkTest {
                     if (RESPONSE.equals(outcome)) {
                         responses++;
                     } else if (TIMEOUT.equals(outcome)) {
-                        // Not even acknowledged: the session ends, and the client connects again.
+                        // Not even acknowledged after 5 transmissions (about 1 request in 165 here): a ping
+                        // follows, the live server answers it, and the session goes on. A `coaps disconnected`
+                        // would be the next outcome read, and fail the test.
                         timeouts++;
-                        client.expectEvent("coaps disconnected");
-                        handshakes += connect(client, relay);
                     } else {
                         fail("request " + i + " ended with <" + outcome + ">; then " + client.drainEvents());
                     }
                 }
                 assertEquals(REQUESTS, responses + timeouts, "one outcome each");
+                client.expectRun("coaps isconnected", "yes", "Done");
+                assertEquals(1, handshakes, "the session lived through every lost request");
                 client.expectRun("coaps get r con", "Done");
                 client.expectEvent(RESPONSE + " with payload: " + Formats.hex(("n" + (REQUESTS - 1))
                         .getBytes(StandardCharsets.US_ASCII)));
