@@ -86,6 +86,10 @@ public class CoapsCliCommand implements Callable<Integer> {
             + "came for S seconds (default 300; 0 keeps idle sessions forever)")
     private String idleTimeout = String.valueOf(defaults.idleTimeout().toSeconds());
 
+    @Option(names = "--reconnect", description = "after a peer stopped answering (a request and a CoAP ping "
+            + "unacknowledged), the next request shakes hands with it again first (default: off)")
+    private boolean reconnect;
+
     @Option(names = "--cid", paramLabel = "LENGTH", description = "use DTLS Connection IDs (RFC 9146), so sessions "
             + "survive address changes: 1-16 bytes asked of peers, 0 to only use a peer's (default: off)")
     private String cid;
@@ -105,8 +109,8 @@ public class CoapsCliCommand implements Callable<Integer> {
     public Integer call() {
         Options options;
         try {
-            options = Options.of(port, bind, logLevel, logFile == null ? null : logFile.toString(), json, verbose, script, dtlsTimeout, ackTimeout,
-                    idleTimeout, cid, keyLog);
+            options = Options.of(port, bind, logLevel, logFile == null ? null : logFile.toString(), json, verbose,
+                    script, dtlsTimeout, ackTimeout, idleTimeout, cid, keyLog, reconnect);
         } catch (Options.UsageException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -16,7 +16,8 @@ import io.coapscli.agent.AgentSettings;
  */
 record Options(int port, InetAddress bind, String logLevel, String logFile,
         boolean json, boolean verbose, List<Source> script, int dtlsTimeoutMs, int ackTimeoutMs,
-        int idleTimeoutSeconds, Integer connectionIdLength, Path keyLog, boolean keyLogFromEnvironment) {
+        int idleTimeoutSeconds, Integer connectionIdLength, Path keyLog, boolean keyLogFromEnvironment,
+        boolean reconnect) {
 
     /** A scripted command: one {@code -c} line, or a {@code --script} file's lines. */
     record Source(String command, Path file) {
@@ -32,12 +33,12 @@ record Options(int port, InetAddress bind, String logLevel, String logFile,
     }
 
     static Options of(String port, String bind, String logLevel, String logFile, boolean json, boolean verbose,
-            List<Source> script, String dtlsTimeout, String ackTimeout, String idleTimeout, String cid, Path keyLog)
-            throws UsageException {
+            List<Source> script, String dtlsTimeout, String ackTimeout, String idleTimeout, String cid, Path keyLog,
+            boolean reconnect) throws UsageException {
         return new Options(port(port), bind == null ? null : bindAddress(bind), logLevel(logLevel), logFile, json,
                 verbose, List.copyOf(script), millis(dtlsTimeout, "--dtls-timeout"), millis(ackTimeout, "--ack-timeout"),
                 seconds(idleTimeout, "--idle-timeout"), cid == null ? null : connectionIdLength(cid),
-                keyLog != null ? keyLog : environmentKeyLog(), keyLog == null && environmentKeyLog() != null);
+                keyLog != null ? keyLog : environmentKeyLog(), keyLog == null && environmentKeyLog() != null, reconnect);
     }
 
     /** The SSLKEYLOGFILE variable, as curl and browsers read it; used when there is no {@code --keylog}. */
@@ -49,7 +50,7 @@ record Options(int port, InetAddress bind, String logLevel, String logFile,
     /** The same options without a key log (an SSLKEYLOGFILE that cannot be written is left aside). */
     Options withoutKeyLog() {
         return new Options(port, bind, logLevel, logFile, json, verbose, script, dtlsTimeoutMs, ackTimeoutMs,
-                idleTimeoutSeconds, connectionIdLength, null, false);
+                idleTimeoutSeconds, connectionIdLength, null, false, reconnect);
     }
 
     AgentSettings settings() {
@@ -59,7 +60,8 @@ record Options(int port, InetAddress bind, String logLevel, String logFile,
                 .withKeyLog(keyLog)
                 .withDtlsTiming(Duration.ofMillis(dtlsTimeoutMs), defaults.dtlsMaxRetransmissions())
                 .withCoapTiming(Duration.ofMillis(ackTimeoutMs), defaults.ackRandomFactor(), defaults.maxRetransmit())
-                .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds));
+                .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
+                .withReconnect(reconnect);
     }
 
     /** RFC 9146 allows up to 255 bytes; 16 already tells 2^128 peers apart. */

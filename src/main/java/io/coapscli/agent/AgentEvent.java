@@ -19,6 +19,13 @@ public sealed interface AgentEvent {
     }
 
     /**
+     * With {@code --reconnect}: our session's peer stopped answering earlier, and a request now shakes
+     * hands with it again before it is sent; {@link Connected} or {@link Disconnected} follows.
+     */
+    record Reconnecting(InetSocketAddress peer) implements AgentEvent {
+    }
+
+    /**
      * With Connection IDs (RFC 9146), the peer's records now come from another address, and the session
      * went on there: a NAT rebinding that would otherwise have ended it.
      */

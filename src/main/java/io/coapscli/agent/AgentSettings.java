@@ -20,6 +20,8 @@ import java.time.Duration;
  * @param connectionIdLength RFC 9146 DTLS Connection ID: null for none (the default, as OpenThread),
  *            0 to use the peer's CID without asking for one, 1 to 16 to ask peers to send this many bytes
  * @param keyLog file to append each session's NSS key-log line to, for Wireshark; null for none
+ * @param reconnect after a client session's peer stopped answering, the next request shakes hands with
+ *            it again first ({@code --reconnect}); off, as in OpenThread
  */
 public record AgentSettings(
         InetSocketAddress bindAddress,
@@ -30,45 +32,51 @@ public record AgentSettings(
         int dtlsMaxRetransmissions,
         Duration idleTimeout,
         Integer connectionIdLength,
-        Path keyLog) {
+        Path keyLog,
+        boolean reconnect) {
 
     /** IANA port for coaps (RFC 7252 section 12.7). */
     public static final int DEFAULT_PORT = 5684;
 
     public static AgentSettings defaults() {
         return new AgentSettings(new InetSocketAddress(DEFAULT_PORT), Duration.ofSeconds(2), 1.5, 4,
-                Duration.ofSeconds(1), 4, Duration.ofSeconds(300), null, null);
+                Duration.ofSeconds(1), 4, Duration.ofSeconds(300), null, null, false);
     }
 
     public AgentSettings withBindAddress(InetAddress address, int port) {
         InetSocketAddress bind = address == null ? new InetSocketAddress(port) : new InetSocketAddress(address, port);
         return new AgentSettings(bind, ackTimeout, ackRandomFactor, maxRetransmit, dtlsRetransmissionTimeout,
-                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, keyLog);
+                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, keyLog, reconnect);
     }
 
     public AgentSettings withCoapTiming(Duration ackTimeout, double ackRandomFactor, int maxRetransmit) {
         return new AgentSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit, dtlsRetransmissionTimeout,
-                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, keyLog);
+                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, keyLog, reconnect);
     }
 
     public AgentSettings withDtlsTiming(Duration retransmissionTimeout, int maxRetransmissions) {
         return new AgentSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit, retransmissionTimeout,
-                maxRetransmissions, idleTimeout, connectionIdLength, keyLog);
+                maxRetransmissions, idleTimeout, connectionIdLength, keyLog, reconnect);
     }
 
     public AgentSettings withIdleTimeout(Duration idleTimeout) {
         return new AgentSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit, dtlsRetransmissionTimeout,
-                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, keyLog);
+                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, keyLog, reconnect);
     }
 
     public AgentSettings withConnectionId(Integer length) {
         return new AgentSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit, dtlsRetransmissionTimeout,
-                dtlsMaxRetransmissions, idleTimeout, length, keyLog);
+                dtlsMaxRetransmissions, idleTimeout, length, keyLog, reconnect);
     }
 
     public AgentSettings withKeyLog(Path file) {
         return new AgentSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit, dtlsRetransmissionTimeout,
-                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, file);
+                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, file, reconnect);
+    }
+
+    public AgentSettings withReconnect(boolean on) {
+        return new AgentSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit, dtlsRetransmissionTimeout,
+                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, keyLog, on);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.eclipse.californium.core.coap.CoAP.Code;
 
@@ -38,6 +39,7 @@ public final class CoapsAgent implements AutoCloseable {
     private final AgentResource resource = new AgentResource(this::emit, this::sessionInfo);
     private final ClientRequests client;
     private final LivenessCheck liveness = new LivenessCheck(this::wakeWaiters);
+    private final Reconnection reconnection = new Reconnection();
 
     // Guarded by this.
     private Credentials credentials;
@@ -52,6 +54,7 @@ public final class CoapsAgent implements AutoCloseable {
     public CoapsAgent(AgentSettings settings, AgentListener listener) {
         this.settings = settings;
         this.events = new EventDelivery(listener);
+        reconnection.enable(settings.reconnect());
         this.timers = new ScheduledThreadPoolExecutor(1, daemon("coaps-agent-timers"));
         timers.setRemoveOnCancelPolicy(true);
         timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -113,6 +116,7 @@ public final class CoapsAgent implements AutoCloseable {
             if (closing == null) {
                 return;
             }
+            reconnection.forget();
             open = endSessions(sessions.peers(), "closed by us", false);
             endpoint = null;
             boundAddress = null;
@@ -211,6 +215,11 @@ public final class CoapsAgent implements AutoCloseable {
             throw AgentException.detailed(OtError.INVALID_STATE, (client.established ? "already connected to "
                     : "already connecting to ") + Formats.socketAddress(client.peer) + " (coaps disconnect first)");
         }
+        reconnection.forget();
+        startClientHandshake(peer);
+    }
+
+    private void startClientHandshake(InetSocketAddress peer) throws AgentException {
         sessions.add(new Session(peer, true));
         attempts++;
         try {
@@ -221,8 +230,11 @@ public final class CoapsAgent implements AutoCloseable {
         }
     }
 
+
+
     /** Closes every session with close_notify; each reports {@link AgentEvent.Disconnected}. */
     public synchronized void disconnect() {
+        reconnection.forget();
         if (endpoint == null) {
             return;
         }
@@ -268,6 +280,9 @@ public final class CoapsAgent implements AutoCloseable {
     /** Ends the session the ping was about, if it is still the one open with that peer. */
     private synchronized void peerGone(SecureEndpoint pinged, Session session, String reason) {
         if (endpoint == pinged && sessions.get(session.peer) == session) {
+            if (session.clientRole) {
+                reconnection.peerLost(session.peer);
+            }
             closeSessions(Set.of(session.peer), reason);
         }
     }
@@ -287,6 +302,9 @@ public final class CoapsAgent implements AutoCloseable {
         }
         for (Session session : removed) {
             emit(new AgentEvent.Disconnected(session.peer, session.clientRole, session.established, reason));
+            if (session.clientRole && !session.established && reconnection.isWaiting()) {
+                reconnection.failed();
+            }
             client.sessionEnded(session.peer);
             if (!session.clientRole) {
                 resource.forgetObserver(session.peer);
@@ -345,6 +363,9 @@ public final class CoapsAgent implements AutoCloseable {
                 session.established = true;
                 session.info = new SessionInfo(cipherSuite, peerIdentity);
                 emit(new AgentEvent.Connected(peer, session.clientRole, session.info));
+                if (session.clientRole) {
+                    reconnection.succeeded();
+                }
                 CoapsAgent.this.notifyAll();
             }
         }
@@ -392,7 +413,37 @@ public final class CoapsAgent implements AutoCloseable {
             RequestOptions options) throws AgentException {
         Checks.uri(uri);
         Checks.body(payload, "the payload");
-        client.send(endpoint, requestTarget(), method, uri, confirmable, payload, options);
+        boolean tracked = method == Code.GET || confirmable;
+        if (!heldForReconnect(peer -> client.send(endpoint, peer, method, uri, confirmable, payload, options), tracked)) {
+            client.send(endpoint, requestTarget(), method, uri, confirmable, payload, options);
+        }
+    }
+
+    /**
+     * With {@code --reconnect}, when the client session's peer was lost: shakes hands with it again (once
+     * for all requests made meanwhile) and holds the request until the session is up.
+     *
+     * @param reportsFailure whether the request would report an outcome, so a failed reconnect reports one
+     * @return whether the request was held
+     */
+    private boolean heldForReconnect(Consumer<InetSocketAddress> send, boolean reportsFailure)
+            throws AgentException {
+        InetSocketAddress lost = reconnection.due();
+        Session current = sessions.client();
+        if (endpoint == null || lost == null || (current != null && (current.established || !reconnection.isWaiting()))) {
+            return false;
+        }
+        if (current == null) {
+            startClientHandshake(lost);
+            emit(new AgentEvent.Reconnecting(lost));
+        }
+        reconnection.hold(() -> send.accept(lost), () -> {
+            if (reportsFailure) {
+                emit(new AgentEvent.RequestFailed(OtError.ABORT, "not sent: the reconnect to "
+                        + Formats.socketAddress(lost) + " failed"));
+            }
+        });
+        return true;
     }
 
     /** Whether a request with this {@code path[?query]} and payload could be sent: the checks of {@link #request}. */
@@ -408,7 +459,9 @@ public final class CoapsAgent implements AutoCloseable {
      */
     public synchronized void observe(String uri, boolean confirmable) throws AgentException {
         Checks.uri(uri);
-        client.observe(endpoint, requestTarget(), uri, confirmable);
+        if (!heldForReconnect(peer -> client.observe(endpoint, peer, uri, confirmable), true)) {
+            client.observe(endpoint, requestTarget(), uri, confirmable);
+        }
     }
 
     /** Ends our observation with a GET with Observe=1; its response is reported like any response. */

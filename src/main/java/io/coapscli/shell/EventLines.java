@@ -37,6 +37,8 @@ final class EventLines {
                     + (request.method().equals("GET") ? observe(request.message()) : "") + withPayload(request.payload());
         } else if (event instanceof AgentEvent.ResponseSent) {
             return "coaps response sent";
+        } else if (event instanceof AgentEvent.Reconnecting reconnecting) {
+            return "coaps reconnecting to " + Formats.socketAddress(reconnecting.peer());
         } else if (event instanceof AgentEvent.SessionMoved moved) {
             return "coaps session moved from " + Formats.socketAddress(moved.from()) + " to "
                     + Formats.socketAddress(moved.to());

@@ -70,6 +70,8 @@ public final class JsonPresenter implements Presenter {
             json.put("error", error(failed.error())).put("reason", failed.reason());
         } else if (event instanceof AgentEvent.NotificationFailed failed) {
             peer(json, failed.peer()).put("error", error(failed.error())).put("reason", failed.reason());
+        } else if (event instanceof AgentEvent.Reconnecting reconnecting) {
+            peer(json, reconnecting.peer());
         } else if (event instanceof AgentEvent.SessionMoved moved) {
             peer(json, moved.to()).put("role", role(moved.clientRole())).put("from",
                     Json.object().put("address", Formats.address(moved.from())).put("port", moved.from().getPort()));
@@ -109,6 +111,8 @@ public final class JsonPresenter implements Presenter {
             return "responseSent";
         } else if (event instanceof AgentEvent.NotificationReceived) {
             return "notification";
+        } else if (event instanceof AgentEvent.Reconnecting) {
+            return "reconnecting";
         } else if (event instanceof AgentEvent.SessionMoved) {
             return "sessionMoved";
         } else if (event instanceof AgentEvent.ObserverAdded) {

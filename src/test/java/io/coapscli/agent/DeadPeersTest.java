@@ -58,6 +58,61 @@ class DeadPeersTest {
     }
 
     @Test
+    void withReconnectTheNextRequestShakesHandsWithALostPeerAgainAndIsSentOnTheNewSession() throws Exception {
+        try (TestNode server = TestNode.on(Loopback.IPV4);
+                TestNode client = TestNode.bound(TestNode.FAST.withBindAddress(Loopback.IPV4, 0).withReconnect(true))) {
+            server.expectRun("coaps resource r", "Done");
+            server.expectRun("coaps psk secretPSK Client_identity", "Done");
+            server.expectRun("coaps start", "Done");
+            UdpRelay link = new UdpRelay(Loopback.IPV4, new InetSocketAddress(Loopback.IPV4, server.port()), 0, 1);
+            client.connectWithPskTo(link.port());
+
+            link.cut(true); // down for the request and the ping: the peer is taken for lost
+            client.expectRun("coaps get r con", "Done");
+            client.expectEvent("coaps receive response error 28: ResponseTimeout");
+            client.expectEvent("coaps disconnected");
+            link.cut(false);
+            client.expectRun("coaps get r con", "Done");
+            client.expectEvent("coaps reconnecting to 127.0.0.1:" + link.port());
+            client.expectEvent("coaps connected");
+            client.expectEvent("coaps response from 127.0.0.1 with payload: 68656c6c6f576f726c6400");
+
+            // After a disconnect of the user's own, nothing is lost: no reconnect, OpenThread's InvalidState.
+            client.expectRun("coaps disconnect", "Done");
+            client.expectEvent("coaps disconnected");
+            client.expectRun("coaps get r con", "Error 13: InvalidState");
+            link.close();
+        }
+    }
+
+    @Test
+    void withReconnectARequestWhoseReconnectFailsEndsWithAbortAndTheNextOneTriesAgain() throws Exception {
+        try (TestNode server = TestNode.on(Loopback.IPV4);
+                TestNode client = TestNode.bound(TestNode.FAST.withBindAddress(Loopback.IPV4, 0).withReconnect(true))) {
+            server.expectRun("coaps resource r", "Done");
+            server.expectRun("coaps psk secretPSK Client_identity", "Done");
+            server.expectRun("coaps start", "Done");
+            UdpRelay link = new UdpRelay(Loopback.IPV4, new InetSocketAddress(Loopback.IPV4, server.port()), 0, 1);
+            client.connectWithPskTo(link.port());
+            link.cut(true);
+            client.expectRun("coaps get r con", "Done");
+            client.expectEvent("coaps receive response error 28: ResponseTimeout");
+            client.expectEvent("coaps disconnected");
+
+            client.expectRun("coaps get r con", "Done"); // still down: the handshake times out
+            client.expectEvent("coaps reconnecting to 127.0.0.1:" + link.port());
+            client.expectEvent("coaps disconnected");
+            client.expectEvent("coaps receive response error 11: Abort");
+            link.cut(false);
+            client.expectRun("coaps get r con", "Done");
+            client.expectEvent("coaps reconnecting to 127.0.0.1:" + link.port());
+            client.expectEvent("coaps connected");
+            client.expectEvent("coaps response from 127.0.0.1 with payload: 68656c6c6f576f726c6400");
+            link.close();
+        }
+    }
+
+    @Test
     void aNonConfirmableRequestWithoutResponseDoesNotEndTheSession() throws Exception {
         try (RawDtlsPeer silent = RawDtlsPeer.psk(Loopback.IPV4, "secretPSK", "Client_identity");
                 TestNode client = TestNode.on(Loopback.IPV4)) {

@@ -49,6 +49,32 @@ class KilledPeersIT {
     }
 
     @Test
+    void withReconnectAClientGoesBackToItsRestartedServerByItselfAtTheNextRequest() throws Exception {
+        int port = ScriptingIT.freeUdpPort();
+        try (ShellProcess client = ShellProcess.launch("--port", "0", "--reconnect", "--ack-timeout", "100",
+                "--dtls-timeout", "100")) {
+            client.run("coaps psk secretPSK Client_identity", "Done");
+            client.run("coaps start", "Done");
+            try (ShellProcess first = server(port)) {
+                client.run("coaps connect 127.0.0.1 " + port, "Done", "coaps connected");
+                first.expect("coaps connected");
+                first.kill();
+            }
+            client.run("coaps get r con", "Done", "coaps receive response error 28: ResponseTimeout",
+                    "coaps disconnected");
+            try (ShellProcess restarted = server(port)) {
+                // No connect: the request brings the session back, and says so.
+                client.run("coaps get r con", "Done", "coaps reconnecting to 127.0.0.1:" + port, "coaps connected",
+                        "coaps response from 127.0.0.1 with payload: 68656c6c6f576f726c6400");
+                restarted.expect("coaps connected");
+                restarted.expect("coaps request from 127.0.0.1 GET");
+                client.run("coaps disconnect", "Done", "coaps disconnected");
+            }
+            client.run("exit", "Done");
+        }
+    }
+
+    @Test
     void aServerEndsTheSessionOfAKilledClientAfterTheIdleTimeout() throws Exception {
         int port = ScriptingIT.freeUdpPort();
         try (ShellProcess server = server(port, "--idle-timeout", "1")) {
