@@ -139,6 +139,11 @@ public final class CoapsAgent implements AutoCloseable {
         return sessions.anyEstablished();
     }
 
+    /** DTLS connections the endpoint holds (sessions, handshakes, and any kept after they ended); 0 when not started. */
+    public synchronized int connectionsHeld() {
+        return endpoint == null ? 0 : endpoint.connectionsHeld();
+    }
+
     /** The address the socket is bound to, or null when not started. */
     public synchronized InetSocketAddress localAddress() {
         return boundAddress;

@@ -74,15 +74,17 @@ public final class SecureEndpoint {
         IpLiteralServerNames.accept();
     }
 
-    private final DTLSConnector connector;
+    private final ReleasingDtlsConnector connector;
+    private final int maxConnections;
     private final CoapEndpoint endpoint;
     private final SessionTracker tracker;
     private final DtlsSessionEvents events;
     private final ProbedPeers probed;
     private boolean probesPorts = true;
 
-    private SecureEndpoint(DTLSConnector connector, CoapEndpoint endpoint, SessionTracker tracker,
-            DtlsSessionEvents events, ProbedPeers probed) {
+    private SecureEndpoint(ReleasingDtlsConnector connector, CoapEndpoint endpoint, SessionTracker tracker,
+            DtlsSessionEvents events, ProbedPeers probed, int maxConnections) {
+        this.maxConnections = maxConnections;
         this.probed = probed;
         this.connector = connector;
         this.endpoint = endpoint;
@@ -153,15 +155,16 @@ public final class SecureEndpoint {
             }
             dtls.setAdvancedCertificateVerifier(verifier.build());
         }
-        DTLSConnector connector = new DTLSConnector(dtls.build());
+        ReleasingDtlsConnector connector = ReleasingDtlsConnector.create(dtls.build());
         tracker.onWrongPsk(connector::processHandshakeException);
+        tracker.onClosed(connector::release);
         CoapEndpoint endpoint = new CoapEndpoint.Builder()
                 .setConnector(connector)
                 .setConfiguration(config)
                 .setEndpointContextMatcher(
                         new HandshakeProbe.Matcher(EndpointContextMatcherFactory.create(connector, config)))
                 .build();
-        return new SecureEndpoint(connector, endpoint, tracker, events, probed);
+        return new SecureEndpoint(connector, endpoint, tracker, events, probed, config.get(DtlsConfig.DTLS_MAX_CONNECTIONS));
     }
 
     private static Configuration configuration(AgentSettings settings, Credentials credentials, boolean verifyPeer) {
@@ -287,6 +290,11 @@ public final class SecureEndpoint {
             }
             return false;
         });
+    }
+
+    /** DTLS connections held, for diagnostics: sessions, handshakes, and any kept after they ended. */
+    public int connectionsHeld() {
+        return connector.connectionsHeld(maxConnections);
     }
 
     /** Peers of established server sessions from which nothing came, and to which nothing went, for this long. */

@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
 import org.eclipse.californium.elements.auth.X509CertPath;
@@ -43,6 +44,9 @@ final class SessionTracker extends SessionAdapter implements ConnectionListener 
     private final KeyLog keyLog;
     /** Established connections, by identity: Connection's equals and hashCode follow its mutable state. */
     private final Map<Connection, Tracked> established = new IdentityHashMap<>();
+
+    /** Lets go of a connection that closed (the connector's); null until set. */
+    private volatile Consumer<Connection> closed;
 
     /** Ends a handshake with an alert (the connector's); null until set. */
     private volatile BiConsumer<Connection, HandshakeException> wrongPsk;
@@ -100,13 +104,15 @@ final class SessionTracker extends SessionAdapter implements ConnectionListener 
         }
         Tracked ended;
         synchronized (established) {
-            Tracked tracked = established.get(connection);
-            if (tracked == null || (connection.hasEstablishedDtlsContext() && !connection.isClosed())) {
-                return;
-            }
-            ended = established.remove(connection);
+            ended = established.get(connection) != null && connection.isClosed() ? established.remove(connection) : null;
         }
-        events.sessionEnded(ended.peer(), ended.clientRole(), "closed by the peer (close_notify)");
+        if (connection.isClosed() && !connection.hasOngoingHandshake() && closed != null) {
+            // Ended with close_notify, from either side: nothing is kept for a resumption nobody asks for.
+            closed.accept(connection);
+        }
+        if (ended != null) {
+            events.sessionEnded(ended.peer(), ended.clientRole(), "closed by the peer (close_notify)");
+        }
     }
 
     /** A record with the session's Connection ID came from a new address, and Scandium moved the session there. */
@@ -143,6 +149,11 @@ final class SessionTracker extends SessionAdapter implements ConnectionListener 
                     .filter(entry -> !entry.getValue().clientRole() && now - entry.getKey().getLastMessageNanos() > idleNanos)
                     .map(entry -> entry.getValue().peer()).toList();
         }
+    }
+
+    /** How a connection that closed is let go of: the connector drops it and its session. */
+    void onClosed(Consumer<Connection> release) {
+        this.closed = release;
     }
 
     /** How a handshake with a client whose PSK is not ours is ended: the connector's way of failing one. */

@@ -30,6 +30,27 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void aServerKeepsNothingOfTheClientsThatCameAndLeft() {
+        try (TestNode server = TestNode.on(Loopback.IPV4)) {
+            server.expectRun("coaps psk secretPSK Client_identity", "Done");
+            server.expectRun("coaps start", "Done");
+            for (int i = 0; i < 20; i++) {
+                try (TestNode client = TestNode.on(Loopback.IPV4)) { // a new port each time: a new peer
+                    // Not connectWithPsk: setting the server's key again would give it a new endpoint each time.
+                    client.connectWithPskTo(server.port());
+                    server.expectEvent("coaps connected");
+                    assertEquals(1, server.connectionsHeld());
+                    client.expectRun("coaps disconnect", "Done");
+                    client.expectEvent("coaps disconnected");
+                    server.expectEvent("coaps disconnected");
+                }
+            }
+            // Scandium would keep each ended connection for a resumption nobody asks for (about 5 KB each).
+            assertEquals(0, server.connectionsHeld());
+        }
+    }
+
+    @Test
     void credentialsChangedDuringASessionApplyOnceTheLastSessionEnds() {
         try (TestNode server = TestNode.on(Loopback.IPV4); TestNode client = TestNode.on(Loopback.IPV4)) {
             server.expectRun("coaps resource r", "Done");

@@ -188,6 +188,11 @@ public final class TestNode implements AutoCloseable {
         return rest;
     }
 
+    /** DTLS connections the node's endpoint holds. */
+    public int connectionsHeld() {
+        return agent.connectionsHeld();
+    }
+
     public int port() {
         return agent.localAddress().getPort();
     }
