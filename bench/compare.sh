@@ -6,7 +6,7 @@
 #
 #   bench/compare.sh                 # full run: 3 rounds of 10 s after 8 s of warm-up, sustained load 600 s
 #   bench/compare.sh --quick         # a smoke run of a few seconds (CI)
-#   options: --rounds N --duration S --sustained S --sessions N --sections throughput,startup,failfast,sessions,sustained
+#   options: --rounds N --duration S --sustained S --sessions N --sections throughput,startup,failfast,sessions,churn,sustained
 #            --baseline DIR   also run the coaps-cli built in DIR (an older checkout), as "baseline"
 set -euo pipefail
 # Job control: otherwise bash starts background servers with SIGQUIT ignored, and jcmd cannot attach.
@@ -14,11 +14,11 @@ set -m
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
 
-rounds=3; duration=10; warmup=8; sustained=600; sections=throughput,startup,failfast,sessions,sustained; startups=10; failfasts=5; baseline=""
+rounds=3; duration=10; warmup=8; sustained=600; sections=throughput,startup,failfast,sessions,churn,sustained; startups=10; failfasts=5; churn_clients=10000; churn_wait=260; baseline=""
 idle_sessions=5000
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) rounds=1; duration=2; warmup=1; sustained=5; startups=3; failfasts=2; idle_sessions=200 ;;
+    --quick) rounds=1; duration=2; warmup=1; sustained=5; startups=3; failfasts=2; idle_sessions=200; churn_clients=500; churn_wait=0 ;;
     --rounds) rounds=$2; shift ;;
     --duration) duration=$2; shift ;;
     --sustained) sustained=$2; shift ;;
@@ -251,6 +251,26 @@ if [[ ",$sections," == *,sessions,* ]]; then
   kill "$bench_pid"; wait "$bench_pid" 2>/dev/null || true
   stop_server
   echo "sessions connected: $connected; live heap $before KB before, $after KB with them: $(awk -v a="$after" -v b="$before" -v n="$connected" 'BEGIN {printf "%.2f", (n > 0 ? (a - b) / n : 0)}') KB a session; server RSS $rss KB"
+fi
+
+if [[ ",$sections," == *,churn,* ]]; then
+  echo
+  echo "## churn: $churn_clients clients connect, GET once and leave (close_notify), 5 waves; coaps-cli server's live heap"
+  port=$(free_port)
+  start_server coaps-cli "$port"
+  sleep 1
+  before=$(heap_used_kb "$server_pid")
+  for _ in 1 2 3 4 5; do
+    "${load_cpu[@]}" "$root/coaps-cli" bench --port "$port" --path "$resource" --sessions $((churn_clients / 5)) \
+      --requests $((churn_clients / 5)) --json >"$work/churn.json"
+    grep -q '"handshakesFailed":0' "$work/churn.json" || { echo "churn: $(cat "$work/churn.json")" >&2; exit 1; }
+  done
+  right_after=$(heap_used_kb "$server_pid")
+  # RFC 7252 deduplication keeps each peer's last exchanges for EXCHANGE_LIFETIME (247 s), then sweeps them.
+  if [ "$churn_wait" -gt 0 ]; then sleep "$churn_wait"; fi
+  later=$(heap_used_kb "$server_pid")
+  stop_server
+  echo "live heap: $before KB before; $right_after KB right after; $later KB ${churn_wait} s later"
 fi
 
 if [[ ",$sections," == *,sustained,* ]]; then
