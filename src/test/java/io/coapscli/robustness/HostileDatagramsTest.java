@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
+import io.coapscli.testing.ClientHellos;
 import io.coapscli.testing.Loopback;
 import io.coapscli.testing.TestNode;
 import io.coapscli.testing.UdpRelay;
@@ -107,7 +108,7 @@ class HostileDatagramsTest {
             server.expectRun("coaps start", "Done");
             client.expectRun("coaps psk secretPSK Client_identity", "Done");
             client.expectRun("coaps start", "Done");
-            byte[] clientHello = capturedClientHello();
+            byte[] clientHello = ClientHellos.captured();
             InetSocketAddress serverAddress = new InetSocketAddress(Loopback.IPV4, server.port());
 
             List<DatagramSocket> sources = new ArrayList<>();
@@ -166,20 +167,5 @@ class HostileDatagramsTest {
         client.expectEvent(GET_ANSWER);
         server.expectEvent("coaps request from 127.0.0.1 GET");
         server.expectEvent("coaps response sent");
-    }
-
-    /** The first datagram a coaps-cli client sends to connect: its ClientHello, as it goes on the wire. */
-    private static byte[] capturedClientHello() throws Exception {
-        try (DatagramSocket listener = new DatagramSocket(new InetSocketAddress(Loopback.IPV4, 0));
-                TestNode probe = TestNode.on(Loopback.IPV4)) {
-            listener.setSoTimeout(10_000);
-            probe.expectRun("coaps psk secretPSK Client_identity", "Done");
-            probe.expectRun("coaps start", "Done");
-            probe.expectRun("coaps connect 127.0.0.1 " + listener.getLocalPort(), "Done");
-            DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
-            listener.receive(packet);
-            assertEquals(22, packet.getData()[0], "a handshake record");
-            return java.util.Arrays.copyOf(packet.getData(), packet.getLength());
-        }
     }
 }
