@@ -38,11 +38,7 @@ class DeadPeersTest {
     @Test
     void aRequestLostOnALiveLinkFailsButTheSessionStaysBecauseThePeerAnswersAPing() throws Exception {
         try (TestNode server = TestNode.on(Loopback.IPV4); TestNode client = TestNode.on(Loopback.IPV4)) {
-            server.expectRun("coaps resource r", "Done");
-            server.expectRun("coaps psk secretPSK Client_identity", "Done");
-            server.expectRun("coaps start", "Done");
-            UdpRelay link = new UdpRelay(Loopback.IPV4, new InetSocketAddress(Loopback.IPV4, server.port()), 0, 1);
-            client.connectWithPskTo(link.port());
+            UdpRelay link = connectedThroughALink(server, client);
             server.expectEvent("coaps connected");
 
             link.cut(true); // every transmission of the request is lost
@@ -60,12 +56,8 @@ class DeadPeersTest {
     @Test
     void withReconnectTheNextRequestShakesHandsWithALostPeerAgainAndIsSentOnTheNewSession() throws Exception {
         try (TestNode server = TestNode.on(Loopback.IPV4);
-                TestNode client = TestNode.bound(TestNode.FAST.withBindAddress(Loopback.IPV4, 0).withReconnect(true))) {
-            server.expectRun("coaps resource r", "Done");
-            server.expectRun("coaps psk secretPSK Client_identity", "Done");
-            server.expectRun("coaps start", "Done");
-            UdpRelay link = new UdpRelay(Loopback.IPV4, new InetSocketAddress(Loopback.IPV4, server.port()), 0, 1);
-            client.connectWithPskTo(link.port());
+                TestNode client = reconnectingClient()) {
+            UdpRelay link = connectedThroughALink(server, client);
 
             link.cut(true); // down for the request and the ping: the peer is taken for lost
             client.expectRun("coaps get r con", "Done");
@@ -88,12 +80,8 @@ class DeadPeersTest {
     @Test
     void withReconnectARequestWhoseReconnectFailsEndsWithAbortAndTheNextOneTriesAgain() throws Exception {
         try (TestNode server = TestNode.on(Loopback.IPV4);
-                TestNode client = TestNode.bound(TestNode.FAST.withBindAddress(Loopback.IPV4, 0).withReconnect(true))) {
-            server.expectRun("coaps resource r", "Done");
-            server.expectRun("coaps psk secretPSK Client_identity", "Done");
-            server.expectRun("coaps start", "Done");
-            UdpRelay link = new UdpRelay(Loopback.IPV4, new InetSocketAddress(Loopback.IPV4, server.port()), 0, 1);
-            client.connectWithPskTo(link.port());
+                TestNode client = reconnectingClient()) {
+            UdpRelay link = connectedThroughALink(server, client);
             link.cut(true);
             client.expectRun("coaps get r con", "Done");
             client.expectEvent("coaps receive response error 28: ResponseTimeout");
@@ -110,6 +98,20 @@ class DeadPeersTest {
             client.expectEvent("coaps response from 127.0.0.1 with payload: 68656c6c6f576f726c6400");
             link.close();
         }
+    }
+
+    /** Serves "r" on the server and connects the client to it through a relay that the test can cut. */
+    private static UdpRelay connectedThroughALink(TestNode server, TestNode client) throws Exception {
+        server.expectRun("coaps resource r", "Done");
+        server.expectRun("coaps psk secretPSK Client_identity", "Done");
+        server.expectRun("coaps start", "Done");
+        UdpRelay link = new UdpRelay(Loopback.IPV4, new InetSocketAddress(Loopback.IPV4, server.port()), 0, 1);
+        client.connectWithPskTo(link.port());
+        return link;
+    }
+
+    private static TestNode reconnectingClient() {
+        return TestNode.bound(TestNode.FAST.withBindAddress(Loopback.IPV4, 0).withReconnect(true));
     }
 
     @Test
