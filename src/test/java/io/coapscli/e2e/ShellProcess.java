@@ -64,6 +64,16 @@ final class ShellProcess implements AutoCloseable {
         return new ShellProcess(builder.start(), stderr);
     }
 
+    /** Launches inside a network namespace ({@code ip netns exec}), as a process on another host. */
+    static ShellProcess launchIn(String namespace, String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace,
+                root().resolve("coaps-cli").toString()));
+        command.addAll(List.of(options));
+        Path stderr = Files.createTempFile("coaps-cli-stderr", ".txt");
+        return new ShellProcess(new ProcessBuilder(command).directory(root().toFile()).redirectError(stderr.toFile())
+                .start(), stderr);
+    }
+
     private void pumpStdout() {
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -127,8 +137,21 @@ final class ShellProcess implements AutoCloseable {
     }
 
     /** Every stdout line not yet expected, until the process ends, after asserting its exit status. */
+    /** Every line, once the process exited on its own within the time given; returns its exit status too. */
+    int linesUntilAnyExit(java.time.Duration within, List<String> lines) throws InterruptedException {
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            fail("process " + process.pid() + " did not exit within " + within + "; stderr: " + stderrText());
+        }
+        lines.addAll(drainAfterExit());
+        return process.exitValue();
+    }
+
     List<String> linesUntilExit(int status) throws InterruptedException {
         awaitExit(status);
+        return drainAfterExit();
+    }
+
+    private List<String> drainAfterExit() throws InterruptedException {
         // The reader thread drains what is left once the stream closes.
         long deadline = System.nanoTime() + LINE_TIMEOUT.toNanos();
         List<String> lines = new ArrayList<>();
