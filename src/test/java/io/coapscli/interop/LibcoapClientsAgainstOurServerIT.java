@@ -86,6 +86,7 @@ class LibcoapClientsAgainstOurServerIT {
         Libcoap.require(client);
         try (TestNode server = TestNode.on(InetAddress.getByName("127.0.0.1"))) {
             String uri = "coaps://127.0.0.1:" + startServer(server) + "/test-resource";
+            server.expectRun("verbose on", "Done");
             for (String[] credentials : List.of(new String[] {"-u", "Client_identity", "-k", "wrongPSK"},
                     new String[] {"-u", "someone_else", "-k", "secretPSK"})) {
                 long start = System.nanoTime();
@@ -95,6 +96,10 @@ class LibcoapClientsAgainstOurServerIT {
                 assertFalse(wrong.received("c:2.05"), wrong.output());
                 // Without the alert the client retransmits its Finished for the -B 10 s it was given.
                 assertTrue(tookMs < 5000, client + " took " + tookMs + " ms");
+                // The server's one line for it is verbose mode's detail; no coaps disconnected before it.
+                String detail = server.nextEvent(TestNode.EVENT_TIMEOUT);
+                assertTrue(detail != null && detail.startsWith("  server session with 127.0.0.1:")
+                        && detail.endsWith("wrong PSK or identity? (fatal alert DECRYPT_ERROR sent)"), detail);
             }
             server.expectRun("coaps isconnactive", "no", "Done");
             assertEquals(List.of(), server.drainEvents(), "no line for handshakes that never connected");
