@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -305,7 +306,11 @@ public final class SecureEndpoint {
     /** Closes the session with the peer: close_notify, and no event for it. */
     public void close(InetSocketAddress peer) {
         tracker.forget(peer);
-        connector.close(peer);
+        try {
+            connector.close(peer);
+        } catch (RejectedExecutionException e) {
+            // The connection closed and was released in the meantime (its executor is shut down): nothing to close.
+        }
     }
 
     /** Closes the given sessions with close_notify, waits until the alerts have left, and releases the socket. */
