@@ -235,8 +235,6 @@ public final class CoapsAgent implements AutoCloseable {
         }
     }
 
-
-
     /** Closes every session with close_notify; each reports {@link AgentEvent.Disconnected}. */
     public synchronized void disconnect() {
         reconnection.forget();
