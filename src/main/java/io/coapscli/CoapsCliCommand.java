@@ -3,13 +3,12 @@ package io.coapscli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.coapscli.shell.Suggestions;
 import java.util.concurrent.Callable;
 
 import io.coapscli.agent.AgentSettings;
 import io.coapscli.bench.BenchCommand;
 import io.coapscli.oneshot.RequestCommand;
+import io.coapscli.shell.Suggestions;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,8 +55,8 @@ public class CoapsCliCommand implements Callable<Integer> {
 
     private final List<Options.Source> script = new ArrayList<>();
 
-    @Option(names = {"-c", "--command"}, paramLabel = "COMMAND", description = "run COMMAND (repeatable), each after the previous "
-            + "one's outcome, then exit")
+    @Option(names = {"-c", "--command"}, paramLabel = "COMMAND", description = "run COMMAND (repeatable), each "
+            + "after the previous one's outcome, then exit")
     private void command(String command) {
         script.add(new Options.Source(command, null));
     }

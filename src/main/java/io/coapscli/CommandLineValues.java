@@ -12,6 +12,9 @@ import picocli.CommandLine;
  */
 public final class CommandLineValues {
 
+    /** The values of {@code --log-level}, in the order help and completion list them. */
+    static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace", "off");
+
     private CommandLineValues() {
     }
 
@@ -28,7 +31,7 @@ public final class CommandLineValues {
         private static final long serialVersionUID = 1L;
 
         public LogLevels() {
-            super(List.of("error", "warn", "info", "debug", "trace", "off"));
+            super(LOG_LEVELS);
         }
     }
 

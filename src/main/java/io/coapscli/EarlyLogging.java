@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Sets up logging from {@code --log-level} and {@code --log-file} before the command line is parsed, so
@@ -15,8 +14,6 @@ import java.util.Set;
  */
 final class EarlyLogging {
 
-    private static final Set<String> LEVELS = Set.of("error", "warn", "info", "debug", "trace", "off");
-
     private EarlyLogging() {
     }
 
@@ -25,7 +22,7 @@ final class EarlyLogging {
         String file = null;
         for (int i = 0; i < args.length; i++) {
             String value = valueOf("--log-level", args, i);
-            if (value != null && LEVELS.contains(value.toLowerCase(Locale.ROOT))) {
+            if (value != null && CommandLineValues.LOG_LEVELS.contains(value.toLowerCase(Locale.ROOT))) {
                 level = value.toLowerCase(Locale.ROOT);
             }
             value = valueOf("--log-file", args, i);

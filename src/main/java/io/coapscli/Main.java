@@ -144,21 +144,19 @@ public final class Main {
 
     /**
      * A {@code --keylog} file that cannot be written is a usage error; an SSLKEYLOGFILE set for other
-     * programs that cannot be written is left aside with a warning.
+     * programs that cannot be written is left aside with a warning (the one-shots choose the same way).
      */
     private static Options usableKeyLog(Options options) throws Options.UsageException {
-        if (options.keyLog() == null) {
-            return options;
-        }
         KeyLog.Choice choice;
         try {
-            choice = options.keyLogFromEnvironment() ? KeyLog.choose(null, options.keyLog().toString())
-                    : KeyLog.choose(options.keyLog(), null);
+            choice = KeyLog.choose(options.keyLog(), System.getenv("SSLKEYLOGFILE"));
         } catch (IOException e) {
             throw new Options.UsageException(e.getMessage());
         }
-        System.err.println("coaps-cli: " + choice.message());
-        return choice.file() == null ? options.withoutKeyLog() : options;
+        if (choice.message() != null) {
+            System.err.println("coaps-cli: " + choice.message());
+        }
+        return options.withKeyLog(choice.file());
     }
 
     /**

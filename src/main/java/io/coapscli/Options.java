@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import io.coapscli.agent.AddressLiteral;
 import io.coapscli.agent.AgentSettings;
@@ -16,14 +15,12 @@ import io.coapscli.agent.AgentSettings;
  */
 record Options(int port, InetAddress bind, String logLevel, String logFile,
         boolean json, boolean verbose, List<Source> script, int dtlsTimeoutMs, int ackTimeoutMs,
-        int idleTimeoutSeconds, Integer connectionIdLength, Path keyLog, boolean keyLogFromEnvironment,
-        boolean reconnect) {
+        int idleTimeoutSeconds, Integer connectionIdLength, Path keyLog, boolean reconnect) {
 
     /** A scripted command: one {@code -c} line, or a {@code --script} file's lines. */
     record Source(String command, Path file) {
     }
 
-    private static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug", "trace", "off");
 
     /** A bad command line; the message says what is wrong. */
     static final class UsageException extends Exception {
@@ -38,19 +35,16 @@ record Options(int port, InetAddress bind, String logLevel, String logFile,
         return new Options(port(port), bind == null ? null : bindAddress(bind), logLevel(logLevel), logFile, json,
                 verbose, List.copyOf(script), millis(dtlsTimeout, "--dtls-timeout"), millis(ackTimeout, "--ack-timeout"),
                 seconds(idleTimeout, "--idle-timeout"), cid == null ? null : connectionIdLength(cid),
-                keyLog != null ? keyLog : environmentKeyLog(), keyLog == null && environmentKeyLog() != null, reconnect);
+                keyLog, reconnect);
     }
 
-    /** The SSLKEYLOGFILE variable, as curl and browsers read it; used when there is no {@code --keylog}. */
-    private static Path environmentKeyLog() {
-        String value = System.getenv("SSLKEYLOGFILE");
-        return value == null || value.isEmpty() ? null : Path.of(value);
-    }
-
-    /** The same options without a key log (an SSLKEYLOGFILE that cannot be written is left aside). */
-    Options withoutKeyLog() {
+    /**
+     * The same options with the key log the process uses ({@code --keylog}, else SSLKEYLOGFILE, as
+     * {@link io.coapscli.dtls.KeyLog#choose} decides), or none.
+     */
+    Options withKeyLog(Path file) {
         return new Options(port, bind, logLevel, logFile, json, verbose, script, dtlsTimeoutMs, ackTimeoutMs,
-                idleTimeoutSeconds, connectionIdLength, null, false, reconnect);
+                idleTimeoutSeconds, connectionIdLength, file, reconnect);
     }
 
     AgentSettings settings() {
@@ -107,7 +101,7 @@ record Options(int port, InetAddress bind, String logLevel, String logFile,
 
     private static String logLevel(String text) throws UsageException {
         String level = text.toLowerCase(Locale.ROOT);
-        if (!LOG_LEVELS.contains(level)) {
+        if (!CommandLineValues.LOG_LEVELS.contains(level)) {
             throw new UsageException("--log-level takes one of error, warn, info, debug, trace, off; not " + text);
         }
         return level;

@@ -414,8 +414,7 @@ public final class CoapsAgent implements AutoCloseable {
     /** A request with options OpenThread's commands do not send (one-shot requests). */
     public synchronized void request(Code method, String uri, boolean confirmable, byte[] payload,
             RequestOptions options) throws AgentException {
-        Checks.uri(uri);
-        Checks.body(payload, "the payload");
+        checkRequest(uri, payload);
         boolean tracked = method == Code.GET || confirmable;
         if (!heldForReconnect(peer -> client.send(endpoint, peer, method, uri, confirmable, payload, options), tracked)) {
             client.send(endpoint, requestTarget(), method, uri, confirmable, payload, options);

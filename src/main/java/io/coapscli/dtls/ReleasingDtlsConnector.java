@@ -1,6 +1,7 @@
 package io.coapscli.dtls;
 
 import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
 import org.eclipse.californium.scandium.dtls.Connection;
 import org.eclipse.californium.scandium.dtls.ResumptionSupportingConnectionStore;
@@ -13,10 +14,12 @@ import org.eclipse.californium.scandium.dtls.ResumptionSupportingConnectionStore
 final class ReleasingDtlsConnector extends DTLSConnector {
 
     private final ResumptionSupportingConnectionStore store;
+    private final int capacity;
 
     private ReleasingDtlsConnector(DtlsConnectorConfig config, ResumptionSupportingConnectionStore store) {
         super(config, store);
         this.store = store;
+        this.capacity = config.get(DtlsConfig.DTLS_MAX_CONNECTIONS);
     }
 
     static ReleasingDtlsConnector create(DtlsConnectorConfig config) {
@@ -24,7 +27,7 @@ final class ReleasingDtlsConnector extends DTLSConnector {
     }
 
     /** Connections held: open sessions, handshakes, and those Scandium keeps after they ended. */
-    int connectionsHeld(int capacity) {
+    int connectionsHeld() {
         return capacity - store.remainingCapacity();
     }
 

@@ -76,7 +76,6 @@ public final class SecureEndpoint {
     }
 
     private final ReleasingDtlsConnector connector;
-    private final int maxConnections;
     private final CoapEndpoint endpoint;
     private final SessionTracker tracker;
     private final DtlsSessionEvents events;
@@ -84,8 +83,7 @@ public final class SecureEndpoint {
     private boolean probesPorts = true;
 
     private SecureEndpoint(ReleasingDtlsConnector connector, CoapEndpoint endpoint, SessionTracker tracker,
-            DtlsSessionEvents events, ProbedPeers probed, int maxConnections) {
-        this.maxConnections = maxConnections;
+            DtlsSessionEvents events, ProbedPeers probed) {
         this.probed = probed;
         this.connector = connector;
         this.endpoint = endpoint;
@@ -165,7 +163,7 @@ public final class SecureEndpoint {
                 .setEndpointContextMatcher(
                         new HandshakeProbe.Matcher(EndpointContextMatcherFactory.create(connector, config)))
                 .build();
-        return new SecureEndpoint(connector, endpoint, tracker, events, probed, config.get(DtlsConfig.DTLS_MAX_CONNECTIONS));
+        return new SecureEndpoint(connector, endpoint, tracker, events, probed);
     }
 
     private static Configuration configuration(AgentSettings settings, Credentials credentials, boolean verifyPeer) {
@@ -295,7 +293,7 @@ public final class SecureEndpoint {
 
     /** DTLS connections held, for diagnostics: sessions, handshakes, and any kept after they ended. */
     public int connectionsHeld() {
-        return connector.connectionsHeld(maxConnections);
+        return connector.connectionsHeld();
     }
 
     /** Peers of established server sessions from which nothing came, and to which nothing went, for this long. */

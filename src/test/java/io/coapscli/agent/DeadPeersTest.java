@@ -59,10 +59,7 @@ class DeadPeersTest {
                 TestNode client = reconnectingClient()) {
             UdpRelay link = connectedThroughALink(server, client);
 
-            link.cut(true); // down for the request and the ping: the peer is taken for lost
-            client.expectRun("coaps get r con", "Done");
-            client.expectEvent("coaps receive response error 28: ResponseTimeout");
-            client.expectEvent("coaps disconnected");
+            loseThePeer(client, link);
             link.cut(false);
             client.expectRun("coaps get r con", "Done");
             client.expectEvent("coaps reconnecting to 127.0.0.1:" + link.port());
@@ -82,10 +79,7 @@ class DeadPeersTest {
         try (TestNode server = TestNode.on(Loopback.IPV4);
                 TestNode client = reconnectingClient()) {
             UdpRelay link = connectedThroughALink(server, client);
-            link.cut(true);
-            client.expectRun("coaps get r con", "Done");
-            client.expectEvent("coaps receive response error 28: ResponseTimeout");
-            client.expectEvent("coaps disconnected");
+            loseThePeer(client, link);
 
             client.expectRun("coaps get r con", "Done"); // still down: the handshake times out
             client.expectEvent("coaps reconnecting to 127.0.0.1:" + link.port());
@@ -108,6 +102,14 @@ class DeadPeersTest {
         UdpRelay link = new UdpRelay(Loopback.IPV4, new InetSocketAddress(Loopback.IPV4, server.port()), 0, 1);
         client.connectWithPskTo(link.port());
         return link;
+    }
+
+    /** Cuts the link for a request and the ping after it, so that the client takes its peer for lost. */
+    private static void loseThePeer(TestNode client, UdpRelay link) {
+        link.cut(true);
+        client.expectRun("coaps get r con", "Done");
+        client.expectEvent("coaps receive response error 28: ResponseTimeout");
+        client.expectEvent("coaps disconnected");
     }
 
     private static TestNode reconnectingClient() {
