@@ -109,6 +109,19 @@ final class ShellProcess implements AutoCloseable {
         return line;
     }
 
+    /** The next stdout line within this time, or null when none came (the process may have ended). */
+    String pollLine(Duration within) throws InterruptedException {
+        String line = stdout.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+        if (line != null) {
+            seen.add(line);
+        }
+        return line;
+    }
+
+    boolean isAlive() {
+        return process.isAlive() || readerAlive() || !stdout.isEmpty();
+    }
+
     /** The next stdout line must be this one, within the timeout. */
     void expect(String expected) throws InterruptedException {
         String line = stdout.poll(LINE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -136,7 +149,6 @@ final class ShellProcess implements AutoCloseable {
         process.waitFor(LINE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Every stdout line not yet expected, until the process ends, after asserting its exit status. */
     /** Every line, once the process exited on its own within the time given; returns its exit status too. */
     int linesUntilAnyExit(java.time.Duration within, List<String> lines) throws InterruptedException {
         if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
