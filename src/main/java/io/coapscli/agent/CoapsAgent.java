@@ -3,20 +3,16 @@ package io.coapscli.agent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import org.eclipse.californium.core.coap.CoAP.Code;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.coapscli.dtls.DtlsSessionEvents;
 import io.coapscli.dtls.SecureEndpoint;
 
 /**
@@ -38,8 +34,7 @@ public final class CoapsAgent implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timers;
     private final AgentResource resource = new AgentResource(this::emit, this::sessionInfo);
     private final ClientRequests client;
-    private final LivenessCheck liveness = new LivenessCheck(this::wakeWaiters);
-    private final Reconnection reconnection = new Reconnection();
+    private final SessionControl control;
 
     // Guarded by this.
     private Credentials credentials;
@@ -48,13 +43,13 @@ public final class CoapsAgent implements AutoCloseable {
     private InetSocketAddress boundAddress;
     private boolean verifyPeer;
     private int maxAttempts;
-    private int attempts;
-    private final Sessions sessions = new Sessions();
+    private final Sessions sessions;
 
     public CoapsAgent(AgentSettings settings, AgentListener listener) {
         this.settings = settings;
         this.events = new EventDelivery(listener);
-        reconnection.enable(settings.reconnect());
+        this.control = new SessionControl(this, new ControlledAgent(), settings.reconnect());
+        this.sessions = control.sessions();
         this.timers = new ScheduledThreadPoolExecutor(1, daemon("coaps-agent-timers"));
         timers.setRemoveOnCancelPolicy(true);
         timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -72,12 +67,13 @@ public final class CoapsAgent implements AutoCloseable {
 
             @Override
             public void peerStoppedAnswering(InetSocketAddress peer) {
-                CoapsAgent.this.peerStoppedAnswering(peer);
+                control.peerStoppedAnswering(peer);
             }
         });
         if (!settings.idleTimeout().isZero()) {
             long period = Math.max(10, Math.min(1000, settings.idleTimeout().toMillis() / 2));
-            timers.scheduleWithFixedDelay(this::endIdleServerSessions, period, period, TimeUnit.MILLISECONDS);
+            timers.scheduleWithFixedDelay(() -> control.endIdleServerSessions(settings.idleTimeout()), period, period,
+                    TimeUnit.MILLISECONDS);
         }
     }
 
@@ -103,7 +99,7 @@ public final class CoapsAgent implements AutoCloseable {
         }
         this.verifyPeer = verifyPeer;
         this.maxAttempts = maxAttempts;
-        this.attempts = 0;
+        control.started();
         openEndpoint(settings.bindAddress());
     }
 
@@ -116,8 +112,7 @@ public final class CoapsAgent implements AutoCloseable {
             if (closing == null) {
                 return;
             }
-            reconnection.forget();
-            open = endSessions(sessions.peers(), "closed by us", false);
+            open = control.endAll("closed by us");
             endpoint = null;
             boundAddress = null;
         }
@@ -189,7 +184,7 @@ public final class CoapsAgent implements AutoCloseable {
     private void openEndpoint(InetSocketAddress address) throws AgentException {
         // On failure the agent is closed: endpoint stays null.
         SecureEndpoint created = SecureEndpoint.create(settings.withBindAddress(address.getAddress(),
-                address.getPort()), credentials, verifyPeer, new SessionEvents());
+                address.getPort()), credentials, verifyPeer, control.new ScandiumEvents());
         created.setMessageDeliverer(resource);
         created.onNotification((request, response) -> client.notificationArrived(response));
         try {
@@ -220,117 +215,17 @@ public final class CoapsAgent implements AutoCloseable {
             throw AgentException.detailed(OtError.INVALID_STATE, (client.established ? "already connected to "
                     : "already connecting to ") + Formats.socketAddress(client.peer) + " (coaps disconnect first)");
         }
-        reconnection.forget();
-        startClientHandshake(peer);
-    }
-
-    private void startClientHandshake(InetSocketAddress peer) throws AgentException {
-        sessions.add(new Session(peer, true));
-        attempts++;
-        try {
-            endpoint.handshake(peer);
-        } catch (RuntimeException e) {
-            sessions.remove(peer);
-            throw new AgentException(OtError.NO_BUFS, e.getMessage());
-        }
+        control.forgetLostPeer();
+        control.startClientHandshake(endpoint, peer);
     }
 
     /** Closes every session with close_notify; each reports {@link AgentEvent.Disconnected}. */
     public synchronized void disconnect() {
-        reconnection.forget();
+        control.forgetLostPeer();
         if (endpoint == null) {
             return;
         }
-        closeSessions(sessions.peers(), "closed by us");
-    }
-
-    /** Ends the sessions with close_notify; closing only queues it on each connection's thread, nothing waits. */
-    private void closeSessions(Set<InetSocketAddress> peers, String reason) {
-        endSessions(peers, reason, true).forEach(endpoint::close);
-    }
-
-    /** Server sessions silent for longer than the idle timeout end, as if the peer had closed them. */
-    private synchronized void endIdleServerSessions() {
-        if (endpoint == null) {
-            return;
-        }
-        Set<InetSocketAddress> idle = new HashSet<>();
-        for (InetSocketAddress peer : endpoint.idleServerSessions(settings.idleTimeout())) {
-            if (sessions.isEstablishedServerSession(peer)) {
-                idle.add(peer);
-            }
-        }
-        if (!idle.isEmpty()) {
-            Duration timeout = settings.idleTimeout();
-            closeSessions(idle, "idle for more than " + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s"
-                    : timeout.toMillis() + " ms"));
-        }
-    }
-
-    /**
-     * A confirmable request that got no acknowledgement at all: the peer may be gone or restarted (its DTLS
-     * state lost), or the link unlucky. A {@link LivenessCheck} tells which; a gone peer's session ends, so
-     * that a new {@code connect} works without a disconnect first.
-     */
-    private synchronized void peerStoppedAnswering(InetSocketAddress peer) {
-        Session session = sessions.get(peer);
-        if (endpoint != null && session != null && session.established) {
-            SecureEndpoint pinged = endpoint;
-            liveness.confirm(pinged, peer, reason -> peerGone(pinged, session, reason));
-        }
-    }
-
-    /** Ends the session the ping was about, if it is still the one open with that peer. */
-    private synchronized void peerGone(SecureEndpoint pinged, Session session, String reason) {
-        if (endpoint == pinged && sessions.get(session.peer) == session) {
-            if (session.clientRole) {
-                reconnection.peerLost(session.peer);
-            }
-            closeSessions(Set.of(session.peer), reason);
-        }
-    }
-
-    /**
-     * Removes the sessions, aborts their requests and reports each as disconnected.
-     *
-     * @param followUp whether the end of the last session may close the agent or swap its credentials;
-     *            that is queued before the events, so whoever reads the last {@code coaps disconnected}
-     *            line and then runs a command (which waits for queued events) sees its effect
-     */
-    private List<InetSocketAddress> endSessions(Set<InetSocketAddress> peers, String reason, boolean followUp) {
-        List<InetSocketAddress> ended = List.copyOf(peers);
-        List<Session> removed = ended.stream().map(sessions::remove).toList();
-        if (followUp && sessions.isEmpty()) {
-            afterSessionsEnded();
-        }
-        for (Session session : removed) {
-            emit(new AgentEvent.Disconnected(session.peer, session.clientRole, session.established, reason));
-            if (session.clientRole && !session.established && reconnection.isWaiting()) {
-                reconnection.failed();
-            }
-            client.sessionEnded(session.peer);
-            if (!session.clientRole) {
-                resource.forgetObserver(session.peer);
-            }
-        }
-        notifyAll();
-        return ended;
-    }
-
-    /**
-     * Once the last session is gone: OpenThread's auto-close when the attempts are used up, or credentials
-     * set meanwhile take effect. Both run on the event thread, never on the Scandium thread reporting the
-     * end, because they wait for Scandium's threads.
-     */
-    private void afterSessionsEnded() {
-        if (endpoint == null) {
-            return;
-        }
-        if (maxAttempts > 0 && attempts >= maxAttempts) {
-            events.afterEvents(this::stop);
-        } else if (credentialsChanged) {
-            events.afterEvents(this::applyChangedCredentialsNow);
-        }
+        control.closeSessions(endpoint, sessions.peers(), "closed by us");
     }
 
     private synchronized void applyChangedCredentialsNow() {
@@ -338,65 +233,6 @@ public final class CoapsAgent implements AutoCloseable {
             applyChangedCredentials();
         } catch (AgentException e) {
             LOGGER.warn("new credentials could not be applied, the agent is closed: {}", e.getMessage());
-        }
-    }
-
-    /** Scandium's view of sessions, applied to the agent's; events from a replaced endpoint are ignored. */
-    private final class SessionEvents implements DtlsSessionEvents {
-
-        @Override
-        public void handshakeStarted(InetSocketAddress peer, boolean clientRole) {
-            synchronized (CoapsAgent.this) {
-                if (!isCurrent() || clientRole) {
-                    return;
-                }
-                sessions.add(new Session(peer, false));
-                attempts++;
-            }
-        }
-
-        @Override
-        public void sessionEstablished(InetSocketAddress peer, boolean clientRole, String cipherSuite,
-                String peerIdentity) {
-            synchronized (CoapsAgent.this) {
-                Session session = sessions.get(peer);
-                if (!isCurrent() || session == null) {
-                    return;
-                }
-                session.established = true;
-                session.info = new SessionInfo(cipherSuite, peerIdentity);
-                emit(new AgentEvent.Connected(peer, session.clientRole, session.info));
-                if (session.clientRole) {
-                    reconnection.succeeded();
-                }
-                CoapsAgent.this.notifyAll();
-            }
-        }
-
-        @Override
-        public void sessionMoved(InetSocketAddress from, InetSocketAddress to, boolean clientRole) {
-            synchronized (CoapsAgent.this) {
-                if (!isCurrent() || sessions.move(from, to) == null) {
-                    return;
-                }
-                emit(new AgentEvent.SessionMoved(from, to, clientRole));
-                // Californium keeps observers by address: one that moved registers again from where it is.
-                resource.forgetObserver(from);
-            }
-        }
-
-        @Override
-        public void sessionEnded(InetSocketAddress peer, boolean clientRole, String reason) {
-            synchronized (CoapsAgent.this) {
-                if (!isCurrent() || sessions.get(peer) == null) {
-                    return;
-                }
-                endSessions(Set.of(peer), reason, true);
-            }
-        }
-
-        private boolean isCurrent() {
-            return endpoint != null && endpoint.events() == this;
         }
     }
 
@@ -416,36 +252,10 @@ public final class CoapsAgent implements AutoCloseable {
             RequestOptions options) throws AgentException {
         checkRequest(uri, payload);
         boolean tracked = method == Code.GET || confirmable;
-        if (!heldForReconnect(peer -> client.send(endpoint, peer, method, uri, confirmable, payload, options), tracked)) {
+        if (!control.heldForReconnect(endpoint,
+                peer -> client.send(endpoint, peer, method, uri, confirmable, payload, options), tracked)) {
             client.send(endpoint, requestTarget(), method, uri, confirmable, payload, options);
         }
-    }
-
-    /**
-     * With {@code --reconnect}, when the client session's peer was lost: shakes hands with it again (once
-     * for all requests made meanwhile) and holds the request until the session is up.
-     *
-     * @param reportsFailure whether the request would report an outcome, so a failed reconnect reports one
-     * @return whether the request was held
-     */
-    private boolean heldForReconnect(Consumer<InetSocketAddress> send, boolean reportsFailure)
-            throws AgentException {
-        InetSocketAddress lost = reconnection.due();
-        Session current = sessions.client();
-        if (endpoint == null || lost == null || (current != null && (current.established || !reconnection.isWaiting()))) {
-            return false;
-        }
-        if (current == null) {
-            startClientHandshake(lost);
-            emit(new AgentEvent.Reconnecting(lost));
-        }
-        reconnection.hold(() -> send.accept(lost), () -> {
-            if (reportsFailure) {
-                emit(new AgentEvent.RequestFailed(OtError.ABORT, "not sent: the reconnect to "
-                        + Formats.socketAddress(lost) + " failed"));
-            }
-        });
-        return true;
     }
 
     /** Whether a request with this {@code path[?query]} and payload could be sent: the checks of {@link #request}. */
@@ -461,7 +271,7 @@ public final class CoapsAgent implements AutoCloseable {
      */
     public synchronized void observe(String uri, boolean confirmable) throws AgentException {
         Checks.uri(uri);
-        if (!heldForReconnect(peer -> client.observe(endpoint, peer, uri, confirmable), true)) {
+        if (!control.heldForReconnect(endpoint, peer -> client.observe(endpoint, peer, uri, confirmable), true)) {
             client.observe(endpoint, requestTarget(), uri, confirmable);
         }
     }
@@ -498,7 +308,7 @@ public final class CoapsAgent implements AutoCloseable {
      */
     public synchronized boolean awaitSettled(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!client.nothingOutstanding() || sessions.clientHandshaking() || !liveness.isIdle()) {
+        while (!client.nothingOutstanding() || !control.isSettled()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
@@ -506,10 +316,6 @@ public final class CoapsAgent implements AutoCloseable {
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
         return true;
-    }
-
-    private synchronized void wakeWaiters() {
-        notifyAll();
     }
 
     // ---- resource --------------------------------------------------------------------------------
@@ -535,6 +341,50 @@ public final class CoapsAgent implements AutoCloseable {
     public List<InetSocketAddress> setContent(byte[] content) throws AgentException {
         Checks.body(content, "the content");
         return resource.setContent(content);
+    }
+
+    /** What the session control needs of the agent; called under the agent's lock. */
+    private final class ControlledAgent implements SessionControl.Agent {
+
+        @Override
+        public SecureEndpoint endpoint() {
+            return endpoint;
+        }
+
+        @Override
+        public void emit(AgentEvent event) {
+            CoapsAgent.this.emit(event);
+        }
+
+        @Override
+        public void sessionEnded(Session session) {
+            client.sessionEnded(session.peer);
+            if (!session.clientRole) {
+                resource.forgetObserver(session.peer);
+            }
+        }
+
+        @Override
+        public void observerMoved(InetSocketAddress from) {
+            resource.forgetObserver(from);
+        }
+
+        /**
+         * OpenThread's auto-close when the attempts are used up, or credentials set meanwhile take effect.
+         * Both run on the event thread, never on the Scandium thread reporting the end, because they wait
+         * for Scandium's threads.
+         */
+        @Override
+        public void lastSessionEnded(int attempts) {
+            if (endpoint == null) {
+                return;
+            }
+            if (maxAttempts > 0 && attempts >= maxAttempts) {
+                events.afterEvents(CoapsAgent.this::stop);
+            } else if (credentialsChanged) {
+                events.afterEvents(CoapsAgent.this::applyChangedCredentialsNow);
+            }
+        }
     }
 
     // ---- events ----------------------------------------------------------------------------------
