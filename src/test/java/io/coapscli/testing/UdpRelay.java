@@ -6,16 +6,21 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * A UDP relay on loopback between one client and one server, for hostile links: it drops a seeded share
- * of the datagrams in each direction, keeps what the client sent for replay, and can inject datagrams
+ * of the datagrams in each direction, can delay each by a base plus a random jitter (so that datagrams
+ * overtake each other, as netem's delay with jitter does) and send a share twice, keeps what the client sent for replay, and can inject datagrams
  * towards the server from the client's side, as an attacker on the path could. Point the client at
  * {@link #port()}.
  */
@@ -29,6 +34,8 @@ public final class UdpRelay implements AutoCloseable {
     private final List<byte[]> fromClient = new CopyOnWriteArrayList<>();
     private final AtomicLong forwarded = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final Faults faults;
+    private final ScheduledExecutorService delayed;
     private volatile InetSocketAddress client;
     private volatile boolean cut;
     private final Thread relay;
@@ -45,10 +52,30 @@ public final class UdpRelay implements AutoCloseable {
     /** A relay that also shows every datagram from the server, before any is dropped, to the watcher. */
     public UdpRelay(InetAddress loopback, InetSocketAddress server, double lossEachWay, long seed,
             Consumer<byte[]> serverWatcher) throws SocketException {
+        this(loopback, server, new Faults(lossEachWay, Duration.ZERO, Duration.ZERO, 0), seed, serverWatcher);
+    }
+
+    /** What the link does to each datagram, each way, besides carrying it. */
+    public record Faults(double loss, Duration delay, Duration jitter, double duplicate) {
+    }
+
+    public UdpRelay(InetAddress loopback, InetSocketAddress server, Faults faults, long seed) throws SocketException {
+        this(loopback, server, faults, seed, datagram -> { });
+    }
+
+    private UdpRelay(InetAddress loopback, InetSocketAddress server, Faults faults, long seed,
+            Consumer<byte[]> serverWatcher) throws SocketException {
+        this.faults = faults;
+        this.lossEachWay = faults.loss();
+        this.delayed = faults.delay().isZero() && faults.jitter().isZero() ? null
+                : Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "udp-relay-delay");
+                    thread.setDaemon(true);
+                    return thread;
+                });
         this.serverWatcher = serverWatcher;
         this.socket = new DatagramSocket(new InetSocketAddress(loopback, 0));
         this.server = server;
-        this.lossEachWay = lossEachWay;
         this.random = new Random(seed);
         this.relay = new Thread(this::relay, "udp-relay");
         relay.setDaemon(true);
@@ -103,9 +130,19 @@ public final class UdpRelay implements AutoCloseable {
                 }
                 if (cut || random.nextDouble() < lossEachWay) {
                     dropped.incrementAndGet();
-                } else {
+                    continue;
+                }
+                byte[] datagram = Arrays.copyOf(packet.getData(), packet.getLength());
+                int copies = random.nextDouble() < faults.duplicate() ? 2 : 1;
+                for (int copy = 0; copy < copies; copy++) {
                     forwarded.incrementAndGet();
-                    socket.send(new DatagramPacket(packet.getData(), packet.getLength(), to));
+                    if (delayed == null) {
+                        send(datagram, to);
+                    } else {
+                        long micros = faults.delay().toNanos() / 1000
+                                + (long) ((random.nextDouble() * 2 - 1) * faults.jitter().toNanos() / 1000);
+                        delayed.schedule(() -> send(datagram, to), Math.max(0, micros), TimeUnit.MICROSECONDS);
+                    }
                 }
             } catch (IOException e) {
                 return; // closed
@@ -113,8 +150,19 @@ public final class UdpRelay implements AutoCloseable {
         }
     }
 
+    private void send(byte[] datagram, InetSocketAddress to) {
+        try {
+            socket.send(new DatagramPacket(datagram, datagram.length, to));
+        } catch (IOException e) {
+            // closed meanwhile
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
+        if (delayed != null) {
+            delayed.shutdownNow();
+        }
         socket.close();
         relay.join(2000);
     }
