@@ -113,7 +113,7 @@ public class CoapsCliCommand implements Callable<Integer> {
         } catch (Options.UsageException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return Main.runShell(options);
+        return ShellLaunch.runShell(options);
     }
 
     /**

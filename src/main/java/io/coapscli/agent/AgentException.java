@@ -1,5 +1,7 @@
 package io.coapscli.agent;
 
+import io.coapscli.dtls.CredentialException;
+
 /**
  * An agent operation refused with an OpenThread error. A <em>reason</em> is printed with the error
  * wherever it is shown (the cause a number cannot tell: an unreadable file, a port in use); a
@@ -25,6 +27,11 @@ public final class AgentException extends Exception {
     }
 
     /** An OpenThread error case, with why it happened for those who ask (verbose, JSON). */
+    /** Credentials the DTLS layer refused: bad arguments, with its reason. */
+    public static AgentException of(CredentialException refused) {
+        return new AgentException(OtError.INVALID_ARGS, refused.getMessage());
+    }
+
     public static AgentException detailed(OtError error, String detail) {
         return new AgentException(error, null, detail);
     }

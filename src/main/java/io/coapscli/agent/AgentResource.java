@@ -16,7 +16,7 @@ import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.Exchange;
 import org.eclipse.californium.core.server.ServerMessageDeliverer;
 
-import io.coapscli.dtls.SecureEndpoint;
+import io.coapscli.coap.CoapConfigs;
 
 /**
  * The agent's one resource, as in OpenThread's CLI: a path and a content. GET reads the content, PUT and
@@ -40,7 +40,7 @@ final class AgentResource extends ServerMessageDeliverer {
 
     AgentResource(Consumer<AgentEvent> events, Function<InetSocketAddress, SessionInfo> sessions) {
         // No root: requests never go through Californium's resource lookup, only its observe bookkeeping.
-        super(null, SecureEndpoint.observeConfiguration());
+        super(null, CoapConfigs.forObservers());
         this.events = events;
         this.sessions = sessions;
         this.observed = new ObservedContent(this::content, events);

@@ -5,6 +5,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.coapscli.coap.CoapSettings;
+import io.coapscli.dtls.DtlsSettings;
+
 /**
  * Every address and timing knob of the agent, each with its RFC default. Tests shorten the timers so
  * that failure paths finish quickly; the CLI reference documents the defaults.
@@ -84,8 +87,17 @@ public record AgentSettings(
      * which it ends with ResponseTimeout.
      */
     public Duration responseTimeout() {
-        double factor = ((1L << (maxRetransmit + 1)) - 1) * ackRandomFactor;
-        return Duration.ofMillis(Math.round(ackTimeout.toMillis() * factor));
+        return coap().responseTimeout();
+    }
+
+    /** What the CoAP layer takes of these. */
+    public CoapSettings coap() {
+        return new CoapSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit);
+    }
+
+    /** What the DTLS layer takes of these. */
+    public DtlsSettings dtls() {
+        return new DtlsSettings(coap(), dtlsRetransmissionTimeout, dtlsMaxRetransmissions, connectionIdLength, keyLog);
     }
 
     /** The longest a handshake can take before it fails: every flight timer, doubled each time (31 s by default). */

@@ -2,6 +2,7 @@ package io.coapscli.agent;
 
 import java.nio.charset.StandardCharsets;
 
+import io.coapscli.coap.CoapLimits;
 import io.coapscli.dtls.Limits;
 
 /**
@@ -22,8 +23,8 @@ final class Checks {
             segments(uri.substring(query + 1).split("&"), "Uri-Query");
         }
         int length = utf8Length(uri);
-        if (length > Limits.MAX_URI_BYTES) {
-            throw invalid("the URI has " + length + " bytes; at most " + Limits.MAX_URI_BYTES);
+        if (length > CoapLimits.MAX_URI_BYTES) {
+            throw invalid("the URI has " + length + " bytes; at most " + CoapLimits.MAX_URI_BYTES);
         }
     }
 
@@ -31,15 +32,15 @@ final class Checks {
     static void resourcePath(String path) throws AgentException {
         segments(path.split("/"), "Uri-Path");
         int length = utf8Length(path);
-        if (length > Limits.MAX_URI_BYTES) {
-            throw invalid("the path has " + length + " bytes; at most " + Limits.MAX_URI_BYTES);
+        if (length > CoapLimits.MAX_URI_BYTES) {
+            throw invalid("the path has " + length + " bytes; at most " + CoapLimits.MAX_URI_BYTES);
         }
     }
 
     /** A request payload or the resource content. */
     static void body(byte[] body, String what) throws AgentException {
-        if (body.length > Limits.MAX_BODY_BYTES) {
-            throw invalid(what + " has " + body.length + " bytes; at most " + Limits.MAX_BODY_BYTES);
+        if (body.length > CoapLimits.MAX_BODY_BYTES) {
+            throw invalid(what + " has " + body.length + " bytes; at most " + CoapLimits.MAX_BODY_BYTES);
         }
     }
 
@@ -59,9 +60,9 @@ final class Checks {
     private static void segments(String[] segments, String option) throws AgentException {
         for (String segment : segments) {
             int length = utf8Length(segment);
-            if (length > Limits.MAX_URI_SEGMENT_BYTES) {
+            if (length > CoapLimits.MAX_URI_SEGMENT_BYTES) {
                 throw invalid("a " + option + " segment has " + length + " bytes; at most "
-                        + Limits.MAX_URI_SEGMENT_BYTES);
+                        + CoapLimits.MAX_URI_SEGMENT_BYTES);
             }
         }
     }

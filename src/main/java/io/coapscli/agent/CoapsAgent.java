@@ -13,6 +13,7 @@ import org.eclipse.californium.core.coap.CoAP.Code;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.coapscli.dtls.Credentials;
 import io.coapscli.dtls.SecureEndpoint;
 
 /**
@@ -184,7 +185,7 @@ public final class CoapsAgent implements AutoCloseable {
     private void openEndpoint(InetSocketAddress address) throws AgentException {
         // On failure the agent is closed: endpoint stays null.
         SecureEndpoint created = SecureEndpoint.create(settings.withBindAddress(address.getAddress(),
-                address.getPort()), credentials, verifyPeer, control.new ScandiumEvents());
+                address.getPort()).dtls(), credentials, verifyPeer, control.new ScandiumEvents());
         created.setMessageDeliverer(resource);
         created.onNotification((request, response) -> client.notificationArrived(response));
         try {

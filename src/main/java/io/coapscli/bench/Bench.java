@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 import io.coapscli.agent.AgentException;
-import io.coapscli.agent.Credentials;
+import io.coapscli.dtls.Credentials;
+import io.coapscli.dtls.CredentialException;
 import io.coapscli.dtls.X509Credentials;
 
 /**
@@ -48,8 +49,12 @@ public final class Bench {
         if (options.x509Files().isEmpty()) {
             return X509Credentials.builtIn();
         }
-        return X509Credentials.fromFiles(options.x509Files().get(0), options.x509Files().get(1),
-                options.x509Files().get(2));
+        try {
+            return X509Credentials.fromFiles(options.x509Files().get(0), options.x509Files().get(1),
+                    options.x509Files().get(2));
+        } catch (CredentialException e) {
+            throw AgentException.of(e);
+        }
     }
 
     static String millis(long micros) {

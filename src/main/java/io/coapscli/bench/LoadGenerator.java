@@ -21,7 +21,7 @@ import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.elements.AddressEndpointContext;
 
 import io.coapscli.agent.AgentSettings;
-import io.coapscli.agent.Credentials;
+import io.coapscli.dtls.Credentials;
 import io.coapscli.dtls.DtlsSessionEvents;
 import io.coapscli.dtls.SecureEndpoint;
 
@@ -72,7 +72,7 @@ final class LoadGenerator {
                     .withCoapTiming(options.ackTimeout(), 1.5, 4);
             long handshakeStart = System.nanoTime();
             for (int i = 0; i < options.sessions(); i++) {
-                SecureEndpoint endpoint = SecureEndpoint.forLoad(settings, credentials, handshakeEvents(handshakes));
+                SecureEndpoint endpoint = SecureEndpoint.forLoad(settings.dtls(), credentials, handshakeEvents(handshakes));
                 endpoint.shareExecutors(dtlsWorkers, coap);
                 endpoint.start();
                 endpoints.add(endpoint);

@@ -14,8 +14,6 @@ import org.eclipse.californium.elements.util.Asn1DerDecoder;
 import org.eclipse.californium.elements.util.PemReader;
 import org.eclipse.californium.elements.util.SslContextUtil;
 
-import io.coapscli.agent.AgentException;
-import io.coapscli.agent.OtError;
 import io.coapscli.files.BoundedFile;
 
 /** Credential files in PEM, read with Californium's parsers, and the built-in test credentials. */
@@ -36,25 +34,25 @@ final class PemFiles {
      * A credential file, only if it is a regular file of at most {@link #MAX_FILE_BYTES}: a device, a
      * FIFO or a huge file would otherwise be read without end.
      */
-    static byte[] read(Path file) throws AgentException {
+    static byte[] read(Path file) throws CredentialException {
         try {
             return BoundedFile.read(file, MAX_FILE_BYTES);
         } catch (IOException | SecurityException e) {
-            throw new AgentException(OtError.INVALID_ARGS, "cannot read " + file + ": " + e.getMessage());
+            throw new CredentialException("cannot read " + file + ": " + e.getMessage());
         }
     }
 
     /** Keys and certificates as Californium reads them (PKCS#8 and SEC1 keys, chains). */
-    static SslContextUtil.Credentials parse(byte[] pem, String what) throws AgentException {
+    static SslContextUtil.Credentials parse(byte[] pem, String what) throws CredentialException {
         try (InputStream in = new ByteArrayInputStream(pem)) {
             return SslContextUtil.loadPemCredentials(in);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            throw new AgentException(OtError.INVALID_ARGS, "cannot read " + what + " PEM: " + e.getMessage());
+            throw new CredentialException("cannot read " + what + " PEM: " + e.getMessage());
         }
     }
 
     /** Every PUBLIC KEY block of the file (Californium's loader keeps only the last one). */
-    static List<PublicKey> publicKeys(byte[] pem, String what) throws AgentException {
+    static List<PublicKey> publicKeys(byte[] pem, String what) throws CredentialException {
         List<PublicKey> keys = new ArrayList<>();
         PemReader reader = new PemReader(new ByteArrayInputStream(pem));
         try {
@@ -64,13 +62,13 @@ final class PemFiles {
                 if (der != null && tag.equals("PUBLIC KEY")) {
                     PublicKey key = Asn1DerDecoder.readSubjectPublicKey(der);
                     if (key == null) {
-                        throw new AgentException(OtError.INVALID_ARGS, "unsupported public key in the " + what + " file");
+                        throw new CredentialException("unsupported public key in the " + what + " file");
                     }
                     keys.add(key);
                 }
             }
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            throw new AgentException(OtError.INVALID_ARGS, "cannot read " + what + " PEM: " + e.getMessage());
+            throw new CredentialException("cannot read " + what + " PEM: " + e.getMessage());
         } finally {
             reader.close();
         }

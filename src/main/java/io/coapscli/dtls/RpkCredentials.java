@@ -7,9 +7,7 @@ import java.util.List;
 
 import org.eclipse.californium.elements.util.SslContextUtil;
 
-import io.coapscli.agent.AgentException;
-import io.coapscli.agent.Credentials;
-import io.coapscli.agent.OtError;
+import io.coapscli.dtls.Credentials;
 
 /**
  * Raw public key identities (RFC 7250) from PEM: a key pair, and the public keys of trusted peers.
@@ -29,7 +27,7 @@ public final class RpkCredentials {
         try {
             KeyPair pair = keyPair(PemFiles.builtIn("node.key"));
             return new Credentials.Rpk(pair.privateKey, pair.publicKey, List.of(pair.publicKey));
-        } catch (AgentException e) {
+        } catch (CredentialException e) {
             throw new IllegalStateException("built-in test key is damaged: " + e.getMessage(), e);
         }
     }
@@ -39,13 +37,13 @@ public final class RpkCredentials {
      *
      * @param trusted peers' public keys; null trusts only the own key (two nodes sharing one key pair)
      */
-    public static Credentials.Rpk fromFiles(Path key, Path trusted) throws AgentException {
+    public static Credentials.Rpk fromFiles(Path key, Path trusted) throws CredentialException {
         KeyPair pair = keyPair(PemFiles.read(key));
         List<PublicKey> trustedKeys = List.of(pair.publicKey);
         if (trusted != null) {
             trustedKeys = PemFiles.publicKeys(PemFiles.read(trusted), "trusted keys");
             if (trustedKeys.isEmpty()) {
-                throw new AgentException(OtError.INVALID_ARGS, "no PUBLIC KEY in the trusted keys file");
+                throw new CredentialException("no PUBLIC KEY in the trusted keys file");
             }
         }
         return new Credentials.Rpk(pair.privateKey, pair.publicKey, trustedKeys);
@@ -54,13 +52,13 @@ public final class RpkCredentials {
     private record KeyPair(PrivateKey privateKey, PublicKey publicKey) {
     }
 
-    private static KeyPair keyPair(byte[] pem) throws AgentException {
+    private static KeyPair keyPair(byte[] pem) throws CredentialException {
         SslContextUtil.Credentials read = PemFiles.parse(pem, "key");
         if (read.getPrivateKey() == null) {
-            throw new AgentException(OtError.INVALID_ARGS, "no private key in the key file");
+            throw new CredentialException("no private key in the key file");
         }
         if (read.getPublicKey() == null) {
-            throw new AgentException(OtError.INVALID_ARGS,
+            throw new CredentialException(
                     "the key file has no public key: use an EC PRIVATE KEY file or add a PUBLIC KEY block");
         }
         X509Credentials.requireMatch(read.getPrivateKey(), read.getPublicKey(), "the public key");

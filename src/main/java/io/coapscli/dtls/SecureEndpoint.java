@@ -25,7 +25,6 @@ import org.eclipse.californium.elements.RawData;
 import org.eclipse.californium.elements.auth.RawPublicKeyIdentity;
 import org.eclipse.californium.elements.config.CertificateAuthenticationMode;
 import org.eclipse.californium.elements.config.Configuration;
-import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.californium.elements.util.Filter;
 import org.eclipse.californium.elements.util.JceProviderUtil;
 import org.eclipse.californium.scandium.DTLSConnector;
@@ -45,8 +44,8 @@ import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
 import org.eclipse.californium.scandium.dtls.x509.SingleCertificateProvider;
 import org.eclipse.californium.scandium.dtls.x509.StaticNewAdvancedCertificateVerifier;
 
-import io.coapscli.agent.AgentSettings;
-import io.coapscli.agent.Credentials;
+import io.coapscli.coap.CoapConfigs;
+import io.coapscli.dtls.Credentials;
 
 /**
  * The one place that knows Californium and Scandium configuration: cipher suites, curves, certificate
@@ -55,22 +54,12 @@ import io.coapscli.agent.Credentials;
  */
 public final class SecureEndpoint {
 
-    /**
-     * Exchanges a peer's duplicates are answered from. A client that follows RFC 7252 (NSTART 1) has one
-     * request outstanding, so its retransmission comes before any newer message; 16 still covers a
-     * client with 16 in flight. Californium's default, 64, kept 4 times the live heap: young-GC pauses
-     * of 45-90 ms under load on one core, against 8-21 ms with 16 (bench/compare.sh, docs/PERFORMANCE.md).
-     */
-    private static final int DEDUPLICATED_PER_PEER = 16;
-
     private static final int RECEIVE_BUFFER_BYTES = 2 << 20;
 
     /** How long {@link #destroy()} waits for close_notify alerts to leave. */
     private static final long CLOSE_NOTIFY_WAIT_MS = 2000;
 
     static {
-        CoapConfig.register();
-        UdpConfig.register();
         DtlsConfig.register();
         IpLiteralServerNames.accept();
     }
@@ -98,7 +87,7 @@ public final class SecureEndpoint {
      *            a PSK suite and no key, so every handshake fails until credentials arrive
      * @param verifyPeer check the peer's certificate against the trust anchors ({@code coaps start true})
      */
-    public static SecureEndpoint create(AgentSettings settings, Credentials credentials, boolean verifyPeer,
+    public static SecureEndpoint create(DtlsSettings settings, Credentials credentials, boolean verifyPeer,
             DtlsSessionEvents events) {
         return create(configuration(settings, credentials, verifyPeer), settings, credentials, verifyPeer, events);
     }
@@ -108,7 +97,7 @@ public final class SecureEndpoint {
      * keeps an ID unused for EXCHANGE_LIFETIME (247 s), which caps a client at about 265 messages a second
      * to one peer; a benchmark sends far more, and lets the IDs wrap.
      */
-    public static SecureEndpoint forLoad(AgentSettings settings, Credentials credentials, DtlsSessionEvents events) {
+    public static SecureEndpoint forLoad(DtlsSettings settings, Credentials credentials, DtlsSessionEvents events) {
         Configuration config = configuration(settings, credentials, false);
         config.set(CoapConfig.MID_TRACKER, CoapConfig.TrackerMode.NULL);
         SecureEndpoint endpoint = create(config, settings, credentials, false, events);
@@ -117,13 +106,13 @@ public final class SecureEndpoint {
         return endpoint;
     }
 
-    private static SecureEndpoint create(Configuration config, AgentSettings settings, Credentials credentials,
+    private static SecureEndpoint create(Configuration config, DtlsSettings settings, Credentials credentials,
             boolean verifyPeer, DtlsSessionEvents events) {
         SessionTracker tracker = new SessionTracker(events, settings.connectionIdLength() != null,
                 settings.keyLog() == null ? null : new KeyLog(settings.keyLog()));
         ProbedPeers probed = new ProbedPeers(config);
         DtlsConnectorConfig.Builder dtls = DtlsConnectorConfig.builder(config)
-                .setAddress(settings.bindAddress())
+                .setAddress(settings.coap().bindAddress())
                 .setSessionListener(tracker)
                 .setConnectionListener(tracker)
                 .setDatagramFilter(probed);
@@ -166,28 +155,15 @@ public final class SecureEndpoint {
         return new SecureEndpoint(connector, endpoint, tracker, events, probed);
     }
 
-    private static Configuration configuration(AgentSettings settings, Credentials credentials, boolean verifyPeer) {
-        // Never Configuration.getStandard(): it writes a properties file into the working directory.
-        Configuration config = Configuration.createStandardWithoutFile();
-        config.set(CoapConfig.ACK_TIMEOUT, settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        config.set(CoapConfig.ACK_INIT_RANDOM, (float) settings.ackRandomFactor());
-        config.set(CoapConfig.MAX_RETRANSMIT, settings.maxRetransmit());
-        config.set(CoapConfig.MAX_TRANSMIT_WAIT, settings.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        // Deduplication keeps the last exchanges of each peer (still at most EXCHANGE_LIFETIME, 247 s), not
-        // every exchange of the last 247 s: under sustained load the default held gigabytes and paused for
-        // seconds.
-        config.set(CoapConfig.DEDUPLICATOR, CoapConfig.DEDUPLICATOR_PEERS_MARK_AND_SWEEP);
-        config.set(CoapConfig.PEERS_MARK_AND_SWEEP_MESSAGES, DEDUPLICATED_PER_PEER);
-        // Block-wise bodies up to the same limit in both roles; above it a 4.13 or a refused response.
-        config.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, Limits.MAX_BODY_BYTES);
-
+    private static Configuration configuration(DtlsSettings settings, Credentials credentials, boolean verifyPeer) {
+        Configuration config = CoapConfigs.forEndpoint(settings.coap());
         config.set(DtlsConfig.DTLS_ROLE, DtlsRole.BOTH);
         // Room for hundreds of requests in flight (the kernel counts ~1-2 KB per small datagram); the
         // system's default (~200 KB) dropped them at 400 in flight. The kernel caps it at net.core.rmem_max.
         config.set(DtlsConfig.DTLS_RECEIVE_BUFFER_SIZE, RECEIVE_BUFFER_BYTES);
-        config.set(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT, settings.dtlsRetransmissionTimeout().toMillis(),
+        config.set(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT, settings.retransmissionTimeout().toMillis(),
                 TimeUnit.MILLISECONDS);
-        config.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, settings.dtlsMaxRetransmissions());
+        config.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, settings.maxRetransmissions());
         config.set(DtlsConfig.DTLS_MAX_FRAGMENTED_HANDSHAKE_MESSAGE_LENGTH, Limits.MAX_HANDSHAKE_MESSAGE_BYTES);
         // RFC 9146 Connection ID, off unless asked for: OpenThread's peers do not negotiate it.
         config.set(DtlsConfig.DTLS_CONNECTION_ID_LENGTH, settings.connectionIdLength());
@@ -209,13 +185,6 @@ public final class SecureEndpoint {
             config.set(DtlsConfig.DTLS_CLIENT_AUTHENTICATION_MODE,
                     verifyPeer ? CertificateAuthenticationMode.NEEDED : CertificateAuthenticationMode.WANTED);
         }
-        return config;
-    }
-
-    /** What the server side's observe bookkeeping (Californium's ObserveManager) is configured with. */
-    public static Configuration observeConfiguration() {
-        Configuration config = Configuration.createStandardWithoutFile();
-        config.set(CoapConfig.MAX_SERVER_OBSERVES, Limits.MAX_OBSERVERS);
         return config;
     }
 

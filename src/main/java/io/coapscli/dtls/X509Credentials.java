@@ -12,9 +12,7 @@ import java.util.List;
 
 import org.eclipse.californium.elements.util.SslContextUtil;
 
-import io.coapscli.agent.AgentException;
-import io.coapscli.agent.Credentials;
-import io.coapscli.agent.OtError;
+import io.coapscli.dtls.Credentials;
 
 /**
  * X.509 identities from PEM: the built-in test identity, or the user's files. PEM parsing is
@@ -35,7 +33,7 @@ public final class X509Credentials {
     public static Credentials.X509 builtIn() {
         try {
             return load(PemFiles.builtIn("node.crt"), PemFiles.builtIn("node.key"), PemFiles.builtIn("ca.crt"));
-        } catch (AgentException e) {
+        } catch (CredentialException e) {
             throw new IllegalStateException("built-in test credentials are damaged: " + e.getMessage(), e);
         }
     }
@@ -50,24 +48,24 @@ public final class X509Credentials {
      *
      * @param ca trust anchors; null keeps the built-in test CA
      */
-    public static Credentials.X509 fromFiles(Path certificate, Path key, Path ca) throws AgentException {
+    public static Credentials.X509 fromFiles(Path certificate, Path key, Path ca) throws CredentialException {
         return load(PemFiles.read(certificate), PemFiles.read(key),
                 ca == null ? PemFiles.builtIn("ca.crt") : PemFiles.read(ca));
     }
 
-    private static Credentials.X509 load(byte[] certificatePem, byte[] keyPem, byte[] caPem) throws AgentException {
+    private static Credentials.X509 load(byte[] certificatePem, byte[] keyPem, byte[] caPem) throws CredentialException {
         PrivateKey privateKey = PemFiles.parse(keyPem, "key").getPrivateKey();
         if (privateKey == null) {
-            throw new AgentException(OtError.INVALID_ARGS, "no private key in the key file");
+            throw new CredentialException("no private key in the key file");
         }
         List<X509Certificate> chain = certificatesOf(PemFiles.parse(certificatePem, "certificate"));
         if (chain.isEmpty()) {
-            throw new AgentException(OtError.INVALID_ARGS, "no certificate in the certificate file");
+            throw new CredentialException("no certificate in the certificate file");
         }
         requireMatch(privateKey, chain.get(0).getPublicKey(), "the certificate");
         List<X509Certificate> trusted = certificatesOf(PemFiles.parse(caPem, "CA"));
         if (trusted.isEmpty()) {
-            throw new AgentException(OtError.INVALID_ARGS, "no certificate in the CA file");
+            throw new CredentialException("no certificate in the CA file");
         }
         return new Credentials.X509(privateKey, chain, trusted);
     }
@@ -84,7 +82,7 @@ public final class X509Credentials {
     }
 
     /** A key that does not belong to its public half would only fail later, in every handshake; say so now. */
-    static void requireMatch(PrivateKey key, PublicKey publicKey, String what) throws AgentException {
+    static void requireMatch(PrivateKey key, PublicKey publicKey, String what) throws CredentialException {
         try {
             byte[] probe = "coaps-cli key check".getBytes();
             Signature signer = Signature.getInstance("SHA256withECDSA");
@@ -95,10 +93,10 @@ public final class X509Credentials {
             verifier.initVerify(publicKey);
             verifier.update(probe);
             if (!verifier.verify(signature)) {
-                throw new AgentException(OtError.INVALID_ARGS, "the private key does not match " + what);
+                throw new CredentialException("the private key does not match " + what);
             }
         } catch (GeneralSecurityException e) {
-            throw new AgentException(OtError.INVALID_ARGS, "not an ECDSA key pair: " + e.getMessage());
+            throw new CredentialException("not an ECDSA key pair: " + e.getMessage());
         }
     }
 }

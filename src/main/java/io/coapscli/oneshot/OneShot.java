@@ -18,6 +18,7 @@ import io.coapscli.agent.Formats;
 import io.coapscli.agent.OtError;
 import io.coapscli.agent.RequestOptions;
 import io.coapscli.dtls.KeyLog;
+import io.coapscli.dtls.CredentialException;
 import io.coapscli.dtls.X509Credentials;
 import io.coapscli.files.BoundedFile;
 
@@ -178,7 +179,11 @@ final class OneShot {
             if (command.key == null) {
                 throw new UsageError("--cert needs --key");
             }
-            agent.useX509(X509Credentials.fromFiles(given.cert, command.key, command.ca));
+            try {
+                agent.useX509(X509Credentials.fromFiles(given.cert, command.key, command.ca));
+            } catch (CredentialException e) {
+                throw AgentException.of(e);
+            }
             return;
         }
         byte[] key;

@@ -13,6 +13,7 @@ import io.coapscli.agent.AgentException;
 import io.coapscli.agent.AgentSettings;
 import io.coapscli.agent.CoapsAgent;
 import io.coapscli.agent.OtError;
+import io.coapscli.dtls.CredentialException;
 import io.coapscli.dtls.RpkCredentials;
 import io.coapscli.dtls.X509Credentials;
 
@@ -128,7 +129,11 @@ final class CoapsCommands {
             agent.useX509(X509Credentials.builtIn());
         } else if (args.size() == 2 || args.size() == 3) {
             Path ca = args.size() == 3 ? Path.of(args.get(2)) : null;
-            agent.useX509(X509Credentials.fromFiles(Path.of(args.get(0)), Path.of(args.get(1)), ca));
+            try {
+                agent.useX509(X509Credentials.fromFiles(Path.of(args.get(0)), Path.of(args.get(1)), ca));
+            } catch (CredentialException e) {
+                throw AgentException.of(e);
+            }
         } else {
             throw new AgentException(OtError.INVALID_ARGS);
         }
@@ -139,7 +144,12 @@ final class CoapsCommands {
         if (args.isEmpty()) {
             agent.useRpk(RpkCredentials.builtIn());
         } else if (args.size() <= 2) {
-            agent.useRpk(RpkCredentials.fromFiles(Path.of(args.get(0)), args.size() == 2 ? Path.of(args.get(1)) : null));
+            try {
+                agent.useRpk(RpkCredentials.fromFiles(Path.of(args.get(0)),
+                        args.size() == 2 ? Path.of(args.get(1)) : null));
+            } catch (CredentialException e) {
+                throw AgentException.of(e);
+            }
         } else {
             throw new AgentException(OtError.INVALID_ARGS);
         }

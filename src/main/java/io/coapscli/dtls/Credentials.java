@@ -1,4 +1,4 @@
-package io.coapscli.agent;
+package io.coapscli.dtls;
 
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
