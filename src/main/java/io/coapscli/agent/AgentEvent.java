@@ -66,6 +66,17 @@ public sealed interface AgentEvent {
         }
     }
 
+    /**
+     * One block of a block-wise transfer (RFC 7959) went out: of an upload of ours, or of the resource's
+     * random blocks. {@code number} is OpenThread's: the block's position divided by its length.
+     */
+    record BlockSent(int number, byte[] block) implements AgentEvent {
+    }
+
+    /** One block of a block-wise transfer arrived: of a response to our GET, or of an upload to the resource. */
+    record BlockReceived(int number, byte[] block) implements AgentEvent {
+    }
+
     /** The resource's response went out (first transmission only). */
     record ResponseSent(InetSocketAddress peer, CoapMessage message) implements AgentEvent {
     }

@@ -3,10 +3,13 @@ package io.coapscli.agent;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.eclipse.californium.core.coap.BlockOption;
 import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.CoAP.Type;
@@ -37,6 +40,12 @@ final class AgentResource extends ServerMessageDeliverer {
     private final ResourceTree tree;
     private UriPath path = UriPath.parse("");
     private byte[] content = DEFAULT_CONTENT.clone();
+    /** OpenThread's one block count, shared by the resource's random blocks and our block-wise uploads. */
+    private int blockCount = Blocks.DEFAULT_COUNT;
+    /** Whether a GET with Block2 gets random blocks (OpenThread's block-wise resource) instead of the content. */
+    private boolean randomBlocks;
+    /** The last block of each peer's block-wise upload, which OpenThread's request line shows. */
+    private final Map<InetSocketAddress, byte[]> lastBlocks = new ConcurrentHashMap<>();
 
     AgentResource(Consumer<AgentEvent> events, Function<InetSocketAddress, SessionInfo> sessions) {
         // No root: requests never go through Californium's resource lookup, only its observe bookkeeping.
@@ -61,6 +70,36 @@ final class AgentResource extends ServerMessageDeliverer {
             tree.place(path);
         }
         observed.endAll();
+    }
+
+    synchronized int blockCount() {
+        return blockCount;
+    }
+
+    synchronized void setBlockCount(int count) {
+        blockCount = count;
+    }
+
+    /** From now on a GET with Block2 gets the block count's random blocks of the size it asks for. */
+    synchronized void serveRandomBlocks(int count) {
+        blockCount = count;
+        randomBlocks = true;
+    }
+
+    /** A block of an upload to us arrived (before Californium adds it to the rest): shown if it is for the resource. */
+    void blockArrived(Request block) {
+        synchronized (this) {
+            if (path.isEmpty() || !path.matches(block.getOptions().getUriPath())) {
+                return;
+            }
+        }
+        BlockOption option = block.getOptions().getBlock1();
+        byte[] payload = block.getPayload() == null ? new byte[0] : block.getPayload().clone();
+        events.accept(new AgentEvent.BlockReceived(Blocks.number(option.getOffset(), payload.length, option.getNum()),
+                payload));
+        if (!option.isM()) {
+            lastBlocks.put(block.getSourceContext().getPeerAddress(), payload);
+        }
     }
 
     synchronized byte[] content() {
@@ -113,10 +152,16 @@ final class AgentResource extends ServerMessageDeliverer {
             }
             if (!laterBlock) {
                 String method = request.getCode().name();
-                events.accept(new AgentEvent.RequestReceived(peer, method, CoapMessage.of(request, method),
-                        sessions.apply(peer)));
+                CoapMessage message = CoapMessage.of(request, method);
+                byte[] lastBlock = lastBlocks.remove(peer);
+                events.accept(new AgentEvent.RequestReceived(peer, method,
+                        lastBlock == null ? message : message.withPayload(lastBlock), sessions.apply(peer)));
             }
-            response = refusal != null ? new Response(refusal) : handle(request);
+            if (refusal == null && randomBlocks && request.getCode() == Code.GET && request.getOptions().hasBlock2()) {
+                response = randomBlock(request.getOptions().getBlock2());
+            } else {
+                response = refusal != null ? new Response(refusal) : handle(request);
+            }
             if (refusal == null && request.getCode() == Code.GET && !laterBlock) {
                 // Observe=0 registers (the relation is made when this response goes out), Observe=1 cancels.
                 checkForObserveOption(exchange, observed);
@@ -176,6 +221,23 @@ final class AgentResource extends ServerMessageDeliverer {
             exchange.sendReject();
         }
         return true;
+    }
+
+    /**
+     * Block {@code num} of the block count's random blocks, of the size asked for, as OpenThread's transmit
+     * hook makes them: each block's bytes are new, and shown as they go.
+     */
+    private Response randomBlock(BlockOption asked) {
+        int szx = Math.min(asked.getSzx(), 6);
+        if (asked.getNum() >= blockCount) {
+            return new Response(ResponseCode.BAD_OPTION);
+        }
+        byte[] block = Blocks.random(Blocks.size(szx));
+        Response response = new Response(ResponseCode.CONTENT);
+        response.setPayload(block);
+        response.getOptions().setBlock2(szx, asked.getNum() < blockCount - 1, asked.getNum());
+        events.accept(new AgentEvent.BlockSent(asked.getNum(), block));
+        return response;
     }
 
     private Response handle(Request request) {

@@ -8,7 +8,7 @@ import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 
-import io.coapscli.dtls.SecureEndpoint;
+import io.coapscli.coap.Endpoint;
 
 /**
  * What the agent sends on an open session: requests, each watched until its outcome, and at most one
@@ -17,6 +17,7 @@ import io.coapscli.dtls.SecureEndpoint;
 final class ClientRequests {
 
     private final OutstandingRequests outstanding;
+    private final BlockwiseRequests blockwise;
     private final ScheduledThreadPoolExecutor timers;
     private final Consumer<AgentEvent> events;
     private final OutstandingRequests.Owner owner;
@@ -31,13 +32,14 @@ final class ClientRequests {
     ClientRequests(Object lock, AgentSettings settings, ScheduledThreadPoolExecutor timers, Consumer<AgentEvent> events,
             OutstandingRequests.Owner owner) {
         this.outstanding = new OutstandingRequests(lock, owner, settings, timers);
+        this.blockwise = new BlockwiseRequests(outstanding, events);
         this.timers = timers;
         this.events = events;
         this.owner = owner;
     }
 
     /** A GET or a confirmable request reports its response or failure; a non-confirmable PUT, POST or DELETE nothing. */
-    void send(SecureEndpoint endpoint, InetSocketAddress peer, Code method, String uri, boolean confirmable,
+    void send(Endpoint endpoint, InetSocketAddress peer, Code method, String uri, boolean confirmable,
             byte[] payload, RequestOptions options) {
         Request request = NewRequests.to(peer, method, uri, confirmable);
         if (options.contentFormat() != null) {
@@ -58,8 +60,18 @@ final class ClientRequests {
         endpoint.sendRequest(request);
     }
 
+    /** A GET with Block2 of this size, block by block, each block shown. */
+    void getBlockwise(Endpoint endpoint, InetSocketAddress peer, String uri, int szx) {
+        blockwise.get(endpoint, peer, uri, szx);
+    }
+
+    /** A PUT or POST of the body in blocks of this size (Block1), each block shown. */
+    void upload(Endpoint endpoint, InetSocketAddress peer, Code method, String uri, int szx, byte[] body) {
+        blockwise.upload(endpoint, peer, method, uri, szx, body);
+    }
+
     /** Registers, replacing any observation without telling its server, as OpenThread does. */
-    void observe(SecureEndpoint endpoint, InetSocketAddress peer, String uri, boolean confirmable) {
+    void observe(Endpoint endpoint, InetSocketAddress peer, String uri, boolean confirmable) {
         forgetObservation();
         Request registration = NewRequests.to(peer, Code.GET, uri, confirmable);
         registration.setObserve();
@@ -70,7 +82,7 @@ final class ClientRequests {
     }
 
     /** Deregisters with a GET with Observe=1, whose response is reported like any response. */
-    void cancelObservation(SecureEndpoint endpoint) throws AgentException {
+    void cancelObservation(Endpoint endpoint) throws AgentException {
         Observation ending = observation;
         if (ending == null) {
             throw AgentException.detailed(OtError.INVALID_STATE, "nothing is observed");

@@ -36,6 +36,25 @@ public final class CoapMessage {
         return new CoapMessage(type, code, payload == null ? new byte[0] : payload.clone(), message);
     }
 
+    /**
+     * The message as OpenThread shows a block-wise one: with the payload of its last block only, where
+     * Californium reassembled the whole.
+     */
+    synchronized CoapMessage withPayload(byte[] shown) {
+        CoapMessage copy = new CoapMessage(type, code, shown.clone(), observe, contentFormat);
+        copy.source = source;
+        copy.options = options;
+        return copy;
+    }
+
+    private CoapMessage(String type, String code, byte[] payload, Integer observe, Integer contentFormat) {
+        this.type = type;
+        this.code = code;
+        this.payload = payload;
+        this.observe = observe;
+        this.contentFormat = contentFormat;
+    }
+
     public String type() {
         return type;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -187,6 +188,7 @@ public final class CoapsAgent implements AutoCloseable {
         SecureEndpoint created = SecureEndpoint.create(settings.withBindAddress(address.getAddress(),
                 address.getPort()).dtls(), credentials, verifyPeer, control.new ScandiumEvents());
         created.setMessageDeliverer(resource);
+        created.blocks().watchInboundBlocks(resource::blockArrived);
         created.onNotification((request, response) -> client.notificationArrived(response));
         try {
             created.start();
@@ -259,6 +261,42 @@ public final class CoapsAgent implements AutoCloseable {
         }
     }
 
+    /**
+     * OpenThread's block-wise request on the open session: a GET with Block2 of this size, each block
+     * reported as it arrives, or a PUT or POST of the block count's random blocks with Block1, each
+     * reported as it goes but the first, which is returned: OpenThread prints it before the command's Done.
+     *
+     * @param count sets the block count OpenThread shares between uploads and the resource; null keeps it
+     * @return the first block of an upload; null for a GET, and for an upload held for a reconnect
+     */
+    public synchronized byte[] requestBlockwise(Code method, String uri, int szx, Long count) throws AgentException {
+        checkRequest(uri, new byte[0]);
+        if (count != null) {
+            Blocks.checkCount(count, szx);
+        }
+        int blocks = count == null ? resource.blockCount() : count.intValue();
+        if (method != Code.GET) {
+            Blocks.checkCount(blocks, szx);
+        }
+        byte[] body = method == Code.GET ? null : Blocks.random(blocks * Blocks.size(szx));
+        Consumer<InetSocketAddress> send = peer -> {
+            if (body == null) {
+                client.getBlockwise(endpoint, peer, uri, szx);
+            } else {
+                client.upload(endpoint, peer, method, uri, szx, body);
+            }
+        };
+        InetSocketAddress target = control.heldForReconnect(endpoint, send, true) ? null : requestTarget();
+        if (count != null) {
+            resource.setBlockCount(blocks);
+        }
+        if (target == null) {
+            return null;
+        }
+        send.accept(target);
+        return body == null ? null : java.util.Arrays.copyOf(body, Math.min(body.length, Blocks.size(szx)));
+    }
+
     /** Whether a request with this {@code path[?query]} and payload could be sent: the checks of {@link #request}. */
     public static void checkRequest(String uri, byte[] payload) throws AgentException {
         Checks.uri(uri);
@@ -328,6 +366,17 @@ public final class CoapsAgent implements AutoCloseable {
     public void setResourcePath(String path) throws AgentException {
         Checks.resourcePath(path);
         resource.setPath(UriPath.parse(path));
+    }
+
+    /**
+     * OpenThread's block-wise resource: the path, and the count of random blocks a GET with Block2 gets
+     * (the count is the one block-wise uploads share).
+     */
+    public void setResourcePath(String path, long blockCount) throws AgentException {
+        Checks.resourcePath(path);
+        Blocks.checkCount(blockCount, 0);
+        resource.setPath(UriPath.parse(path));
+        resource.serveRandomBlocks((int) blockCount);
     }
 
     public byte[] content() {

@@ -3,6 +3,7 @@ package io.coapscli.agent;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,12 +59,28 @@ final class OutstandingRequests {
      * that match no request reach the agent through the endpoint instead.
      */
     void track(Request request, InetSocketAddress peer, Observation observation) {
+        track(request, peer, observation, null);
+    }
+
+    /**
+     * Watches one block of a transfer the agent runs block by block: a response the step takes (by sending
+     * the next block, tracked before this one is let go, so the agent never looks idle in between) is no
+     * outcome; any other response, and any failure, is the transfer's outcome.
+     */
+    void trackBlock(Request request, InetSocketAddress peer, Predicate<Response> step) {
+        track(request, peer, null, step);
+    }
+
+    private void track(Request request, InetSocketAddress peer, Observation observation, Predicate<Response> step) {
         PendingRequest outstanding = new PendingRequest(request, peer);
         pending.add(outstanding);
         request.addMessageObserver(new MessageObserverAdapter() {
             @Override
             public void onResponse(Response response) {
                 if (observation != null && !observation.isFresh(response)) {
+                    return;
+                }
+                if (step != null && tookStep(outstanding, step, response)) {
                     return;
                 }
                 InetSocketAddress from = response.getSourceContext().getPeerAddress();
@@ -128,6 +145,18 @@ final class OutstandingRequests {
         if (finish(outstanding, new AgentEvent.RequestFailed(OtError.RESPONSE_TIMEOUT, reason))
                 && outstanding.request.isConfirmable() && !outstanding.request.isAcknowledged()) {
             owner.peerStoppedAnswering(outstanding.peer);
+        }
+    }
+
+    private boolean tookStep(PendingRequest outstanding, Predicate<Response> step, Response response) {
+        synchronized (lock) {
+            if (!pending.contains(outstanding) || !step.test(response)) {
+                return false;
+            }
+            if (outstanding.finish()) {
+                pending.remove(outstanding);
+            }
+            return true;
         }
     }
 

@@ -44,7 +44,10 @@ import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
 import org.eclipse.californium.scandium.dtls.x509.SingleCertificateProvider;
 import org.eclipse.californium.scandium.dtls.x509.StaticNewAdvancedCertificateVerifier;
 
+import io.coapscli.coap.BlockwiseStack;
 import io.coapscli.coap.CoapConfigs;
+import io.coapscli.coap.Endpoint;
+import io.coapscli.coap.TracedBlockwiseLayer;
 import io.coapscli.dtls.Credentials;
 
 /**
@@ -52,7 +55,7 @@ import io.coapscli.dtls.Credentials;
  * checks, SNI handling and every timer. It builds a DTLS connector under a CoAP endpoint that serves
  * and sends on one UDP socket, both roles at once, as an OpenThread node does.
  */
-public final class SecureEndpoint {
+public final class SecureEndpoint implements Endpoint {
 
     private static final int RECEIVE_BUFFER_BYTES = 2 << 20;
 
@@ -69,11 +72,13 @@ public final class SecureEndpoint {
     private final SessionTracker tracker;
     private final DtlsSessionEvents events;
     private final ProbedPeers probed;
+    private final TracedBlockwiseLayer blocks;
     private boolean probesPorts = true;
 
-    private SecureEndpoint(ReleasingDtlsConnector connector, CoapEndpoint endpoint, SessionTracker tracker,
-            DtlsSessionEvents events, ProbedPeers probed) {
+    private SecureEndpoint(ReleasingDtlsConnector connector, CoapEndpoint endpoint, TracedBlockwiseLayer blocks,
+            SessionTracker tracker, DtlsSessionEvents events, ProbedPeers probed) {
         this.probed = probed;
+        this.blocks = blocks;
         this.connector = connector;
         this.endpoint = endpoint;
         this.tracker = tracker;
@@ -146,13 +151,15 @@ public final class SecureEndpoint {
         ReleasingDtlsConnector connector = ReleasingDtlsConnector.create(dtls.build());
         tracker.onWrongPsk(connector::processHandshakeException);
         tracker.onClosed(connector::release);
+        BlockwiseStack stack = new BlockwiseStack();
         CoapEndpoint endpoint = new CoapEndpoint.Builder()
                 .setConnector(connector)
                 .setConfiguration(config)
+                .setCoapStackFactory(stack)
                 .setEndpointContextMatcher(
                         new HandshakeProbe.Matcher(EndpointContextMatcherFactory.create(connector, config)))
                 .build();
-        return new SecureEndpoint(connector, endpoint, tracker, events, probed);
+        return new SecureEndpoint(connector, endpoint, stack.blocks(), tracker, events, probed);
     }
 
     private static Configuration configuration(DtlsSettings settings, Credentials credentials, boolean verifyPeer) {
@@ -188,15 +195,12 @@ public final class SecureEndpoint {
         return config;
     }
 
-    /**
-     * Californium's client side of an observation (RFC 7641): orders notifications, re-registers when
-     * Max-Age runs out, and cancels.
-     */
+    @Override
     public ClientObserveRelation observe(Request request, ScheduledThreadPoolExecutor executor) {
         return new ClientObserveRelation(request, endpoint, executor);
     }
 
-    /** Receives the notifications of our observations that are not responses to a request in flight. */
+    @Override
     public void onNotification(NotificationListener listener) {
         endpoint.addNotificationListener(listener);
     }
@@ -216,21 +220,29 @@ public final class SecureEndpoint {
         endpoint.setExecutors(coap, coap);
     }
 
-    /** Binds the socket. */
+    @Override
     public void start() throws IOException {
         endpoint.start();
     }
 
+    @Override
     public InetSocketAddress localAddress() {
         return connector.getAddress();
     }
 
+    @Override
     public void setMessageDeliverer(MessageDeliverer deliverer) {
         endpoint.setMessageDeliverer(deliverer);
     }
 
+    @Override
     public void sendRequest(Request request) {
         endpoint.sendRequest(request);
+    }
+
+    @Override
+    public TracedBlockwiseLayer blocks() {
+        return blocks;
     }
 
     /**

@@ -9,8 +9,10 @@ import java.util.function.Consumer;
 
 import org.eclipse.californium.core.coap.CoAP.Code;
 
+import io.coapscli.agent.AgentEvent;
 import io.coapscli.agent.AgentException;
 import io.coapscli.agent.AgentSettings;
+import io.coapscli.agent.Blocks;
 import io.coapscli.agent.CoapsAgent;
 import io.coapscli.agent.OtError;
 import io.coapscli.dtls.CredentialException;
@@ -166,11 +168,16 @@ final class CoapsCommands {
         out.accept(answer ? "yes" : "no");
     }
 
+    /** {@code resource [<uri-path> [<block-count>]]}. */
     private void resource(List<String> args) throws AgentException {
         if (args.isEmpty()) {
             out.accept(agent.resourcePath());
-        } else {
+        } else if (args.size() == 1) {
             agent.setResourcePath(args.get(0));
+        } else if (args.size() == 2) {
+            agent.setResourcePath(args.get(0), blockCount(args.get(1)));
+        } else {
+            throw new AgentException(OtError.INVALID_ARGS);
         }
     }
 
@@ -199,14 +206,39 @@ final class CoapsCommands {
         agent.cancelObservation();
     }
 
-    /** {@code get|put|post|delete <uri-path> [con|non-con] [payload]}. */
+    /**
+     * {@code get|put|post|delete <uri-path> [con|non-con] [payload]}, and OpenThread's block-wise forms
+     * {@code get <uri-path> block-<size> [count]} and {@code put|post <uri-path> block-<size> [count]}. A type
+     * that is neither (such as {@code block-63}) makes a non-confirmable request, as in OpenThread.
+     */
     private void request(Code method, List<String> args) throws AgentException {
         if (args.isEmpty() || args.get(0).isEmpty()) {
             throw new AgentException(OtError.INVALID_ARGS);
         }
+        int szx = args.size() > 1 && method != Code.DELETE ? Blocks.szxOf(args.get(1)) : -1;
+        if (szx >= 0) {
+            if (args.size() > 3) {
+                throw new AgentException(OtError.INVALID_ARGS);
+            }
+            byte[] first = agent.requestBlockwise(method, args.get(0), szx,
+                    args.size() > 2 ? blockCount(args.get(2)) : null);
+            if (first != null) {
+                EventLines.blockLines(new AgentEvent.BlockSent(0, first)).forEach(out);
+            }
+            return;
+        }
         boolean confirmable = args.size() > 1 && args.get(1).equals("con");
         byte[] payload = args.size() > 2 ? bytes(args.get(2)) : new byte[0];
         agent.request(method, args.get(0), confirmable, payload);
+    }
+
+    /** A block count as OpenThread parses it (an unsigned 32-bit number); the agent checks its range. */
+    private static long blockCount(String arg) throws AgentException {
+        if (arg.isEmpty() || arg.length() > 10 || !arg.chars().allMatch(c -> c >= '0' && c <= '9')
+                || Long.parseLong(arg) > 0xffffffffL) {
+            throw AgentException.detailed(OtError.INVALID_ARGS, "a block count is a number, not " + arg);
+        }
+        return Long.parseLong(arg);
     }
 
     private static byte[] bytes(String arg) {

@@ -37,6 +37,10 @@ final class EventLines {
                     + (request.method().equals("GET") ? observe(request.message()) : "") + withPayload(request.payload());
         } else if (event instanceof AgentEvent.ResponseSent) {
             return "coaps response sent";
+        } else if (event instanceof AgentEvent.BlockSent sent) {
+            return "send block: Num " + sent.number() + " Len " + sent.block().length;
+        } else if (event instanceof AgentEvent.BlockReceived received) {
+            return "received block: Num " + received.number() + " Len " + received.block().length;
         } else if (event instanceof AgentEvent.Reconnecting reconnecting) {
             return "coaps reconnecting to " + Formats.socketAddress(reconnecting.peer());
         } else if (event instanceof AgentEvent.SessionMoved moved) {
@@ -54,6 +58,28 @@ final class EventLines {
             return "coaps notification delivery error " + failed.error().number() + ": " + failed.error().otName();
         }
         throw new IllegalArgumentException("unknown event " + event);
+    }
+
+    /**
+     * The lines below a block's line: its bytes in hex, 16 to a line, whole lines only, as OpenThread
+     * prints them (the last bytes of a block whose length is no multiple of 16 are not shown).
+     */
+    static List<String> rows(AgentEvent event) {
+        byte[] block = event instanceof AgentEvent.BlockSent sent ? sent.block()
+                : event instanceof AgentEvent.BlockReceived received ? received.block() : null;
+        List<String> rows = new ArrayList<>();
+        for (int row = 0; block != null && row + 16 <= block.length; row += 16) {
+            rows.add(Formats.hex(java.util.Arrays.copyOfRange(block, row, row + 16)));
+        }
+        return rows;
+    }
+
+    /** A block's line and its rows. */
+    static List<String> blockLines(AgentEvent block) {
+        List<String> lines = new ArrayList<>();
+        lines.add(format(block));
+        lines.addAll(rows(block));
+        return lines;
     }
 
     /** OpenThread's line for a notification about to leave, printed by {@code coaps set} or as an event. */

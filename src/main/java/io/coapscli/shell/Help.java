@@ -16,7 +16,10 @@ final class Help {
             Map.entry("delete", request("delete", "DELETE", "coaps delete test-resource con")),
             Map.entry("disconnect", List.of("coaps disconnect", "Closes every session with close_notify.",
                     "example: coaps disconnect")),
-            Map.entry("get", request("get", "GET", "coaps get test-resource con")),
+            Map.entry("get", List.of("coaps get <uri-path> [con|non-con|block-<size>] [payload|block-count]",
+                    "Sends a GET on the open session; its response or error line follows. With block-16 ... "
+                            + "block-1024 a confirmable GET fetches the resource block-wise, printing each block.",
+                    "example: coaps get test-resource block-64")),
             Map.entry("isclosed", List.of("coaps isclosed", "Prints yes when the agent is not started.",
                     "example: coaps isclosed")),
             Map.entry("isconnactive", List.of("coaps isconnactive",
@@ -26,14 +29,15 @@ final class Help {
             Map.entry("observe", List.of("coaps observe <uri-path> [con|non-con]",
                     "Observes the resource (RFC 7641): a line with OBS=<n> for the response and each notification.",
                     "example: coaps observe test/resource con")),
-            Map.entry("post", request("post", "POST", "coaps post test-resource con hello")),
+            Map.entry("post", upload("post", "POST", "coaps post test-resource con hello")),
             Map.entry("psk", List.of("coaps psk <psk> <identity>   or   coaps psk -x <hex-psk> <identity>",
                     "Uses TLS_PSK_WITH_AES_128_CCM_8 with this key and identity for the following sessions.",
                     "example: coaps psk secretPSK Client_identity")),
-            Map.entry("put", request("put", "PUT", "coaps put test-resource con hellothere")),
-            Map.entry("resource", List.of("coaps resource [uri-path]",
-                    "Sets the path of the served resource; without argument prints it.",
-                    "example: coaps resource test/resource")),
+            Map.entry("put", upload("put", "PUT", "coaps put test-resource con hellothere")),
+            Map.entry("resource", List.of("coaps resource [uri-path [block-count]]",
+                    "Sets the path of the served resource; without argument prints it. With a block count, a GET "
+                            + "asking for blocks (Block2) gets that many blocks of random bytes.",
+                    "example: coaps resource test/resource 3")),
             Map.entry("set", List.of("coaps set [content]",
                     "Sets the resource content and notifies its observers; without argument prints it.",
                     "example: coaps set Testing123")),
@@ -69,6 +73,13 @@ final class Help {
 
     static List<String> topLevel(String command) {
         return TOP_LEVEL.get(command);
+    }
+
+    private static List<String> upload(String name, String method, String example) {
+        return List.of("coaps " + name + " <uri-path> [con|non-con|block-<size>] [payload|block-count]",
+                "Sends a " + method + " on the open session; its response or error line follows. With block-16 ... "
+                        + "block-1024, sends block-count blocks of random bytes (default 3), printing each block.",
+                "example: " + example);
     }
 
     private static List<String> request(String name, String method, String example) {

@@ -90,6 +90,12 @@ public final class JsonPresenter implements Presenter {
         } else if (event instanceof AgentEvent.ResponseSent sent) {
             peer(json, sent.peer());
             message(json, sent.message());
+        } else if (event instanceof AgentEvent.BlockSent sent) {
+            json.put("number", sent.number()).put("length", sent.block().length).put("payloadHex",
+                    Formats.hex(sent.block()));
+        } else if (event instanceof AgentEvent.BlockReceived received) {
+            json.put("number", received.number()).put("length", received.block().length).put("payloadHex",
+                    Formats.hex(received.block()));
         }
         // Every object has its line; an event that prints none (a failed handshake a client started) has null.
         String line = EventLines.format(event);
@@ -123,6 +129,10 @@ public final class JsonPresenter implements Presenter {
             return "notifying";
         } else if (event instanceof AgentEvent.NotificationAcknowledged) {
             return "notificationAcknowledged";
+        } else if (event instanceof AgentEvent.BlockSent) {
+            return "blockSent";
+        } else if (event instanceof AgentEvent.BlockReceived) {
+            return "blockReceived";
         }
         return "notificationFailed";
     }

@@ -50,6 +50,7 @@ public final class TextPresenter implements Presenter {
             if (line != null) {
                 out.line(line);
             }
+            EventLines.rows(event).forEach(out::line);
             EventLines.links(event).forEach(link -> out.line("  " + link));
             if (verbose.getAsBoolean()) {
                 EventLines.details(event).forEach(detail -> out.line("  " + detail));
