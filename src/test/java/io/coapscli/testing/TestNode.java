@@ -170,8 +170,9 @@ public final class TestNode implements AutoCloseable {
     public String nextEvent(Duration timeout) {
         try {
             String line = out.events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (line != null && !line.startsWith("  ")) {
-                // The event is queued before its line is printed; verbose detail lines have none of their own.
+            if (line != null && !line.startsWith("  ") && !line.matches("[0-9a-f]{32}")) {
+                // The event is queued before its line is printed; verbose detail lines and a block's rows of
+                // hex have none of their own.
                 lastEvent = agentEvents.poll();
             }
             return line;
