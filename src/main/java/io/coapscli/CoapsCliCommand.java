@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.coapscli.agent.AgentSettings;
+import io.coapscli.agent.CoapAgent;
 import io.coapscli.bench.BenchCommand;
 import io.coapscli.oneshot.RequestCommand;
 import io.coapscli.shell.Suggestions;
@@ -48,6 +49,10 @@ public class CoapsCliCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "local UDP port that `coaps start` binds "
             + "(default 5684; 0 = any free port)")
     private String port = String.valueOf(AgentSettings.DEFAULT_PORT);
+
+    @Option(names = "--coap-port", paramLabel = "N", description = "local UDP port that `coap start` binds "
+            + "(default 5683; 0 = any free port)")
+    private String coapPort = String.valueOf(CoapAgent.DEFAULT_PORT);
 
     @Option(names = "--bind", paramLabel = "ADDR", description = "local address literal to bind (default: every "
             + "interface, IPv4 and IPv6)")
@@ -109,7 +114,7 @@ public class CoapsCliCommand implements Callable<Integer> {
         Options options;
         try {
             options = Options.of(port, bind, logLevel, logFile == null ? null : logFile.toString(), json, verbose,
-                    script, dtlsTimeout, ackTimeout, idleTimeout, cid, keyLog, reconnect);
+                    script, dtlsTimeout, ackTimeout, idleTimeout, cid, keyLog, reconnect, coapPort);
         } catch (Options.UsageException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

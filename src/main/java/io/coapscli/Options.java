@@ -15,7 +15,7 @@ import io.coapscli.agent.AgentSettings;
  */
 record Options(int port, InetAddress bind, String logLevel, String logFile,
         boolean json, boolean verbose, List<Source> script, int dtlsTimeoutMs, int ackTimeoutMs,
-        int idleTimeoutSeconds, Integer connectionIdLength, Path keyLog, boolean reconnect) {
+        int idleTimeoutSeconds, Integer connectionIdLength, Path keyLog, boolean reconnect, int coapPort) {
 
     /** A scripted command: one {@code -c} line, or a {@code --script} file's lines. */
     record Source(String command, Path file) {
@@ -31,11 +31,11 @@ record Options(int port, InetAddress bind, String logLevel, String logFile,
 
     static Options of(String port, String bind, String logLevel, String logFile, boolean json, boolean verbose,
             List<Source> script, String dtlsTimeout, String ackTimeout, String idleTimeout, String cid, Path keyLog,
-            boolean reconnect) throws UsageException {
-        return new Options(port(port), bind == null ? null : bindAddress(bind), logLevel(logLevel), logFile, json,
-                verbose, List.copyOf(script), millis(dtlsTimeout, "--dtls-timeout"), millis(ackTimeout, "--ack-timeout"),
-                seconds(idleTimeout, "--idle-timeout"), cid == null ? null : connectionIdLength(cid),
-                keyLog, reconnect);
+            boolean reconnect, String coapPort) throws UsageException {
+        return new Options(port(port, "--port"), bind == null ? null : bindAddress(bind), logLevel(logLevel), logFile,
+                json, verbose, List.copyOf(script), millis(dtlsTimeout, "--dtls-timeout"),
+                millis(ackTimeout, "--ack-timeout"), seconds(idleTimeout, "--idle-timeout"),
+                cid == null ? null : connectionIdLength(cid), keyLog, reconnect, port(coapPort, "--coap-port"));
     }
 
     /**
@@ -44,7 +44,7 @@ record Options(int port, InetAddress bind, String logLevel, String logFile,
      */
     Options withKeyLog(Path file) {
         return new Options(port, bind, logLevel, logFile, json, verbose, script, dtlsTimeoutMs, ackTimeoutMs,
-                idleTimeoutSeconds, connectionIdLength, file, reconnect);
+                idleTimeoutSeconds, connectionIdLength, file, reconnect, coapPort);
     }
 
     AgentSettings settings() {
@@ -55,7 +55,8 @@ record Options(int port, InetAddress bind, String logLevel, String logFile,
                 .withDtlsTiming(Duration.ofMillis(dtlsTimeoutMs), defaults.dtlsMaxRetransmissions())
                 .withCoapTiming(Duration.ofMillis(ackTimeoutMs), defaults.ackRandomFactor(), defaults.maxRetransmit())
                 .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
-                .withReconnect(reconnect);
+                .withReconnect(reconnect)
+                .withCoapPort(coapPort);
     }
 
     /** RFC 9146 allows up to 255 bytes; 16 already tells 2^128 peers apart. */
@@ -87,11 +88,11 @@ record Options(int port, InetAddress bind, String logLevel, String logFile,
         return args.get(index);
     }
 
-    private static int port(String text) throws UsageException {
+    private static int port(String text, String option) throws UsageException {
         if (text.matches("\\d{1,5}") && Integer.parseInt(text) <= 65535) {
             return Integer.parseInt(text);
         }
-        throw new UsageException("--port takes a number from 0 to 65535, not " + text);
+        throw new UsageException(option + " takes a number from 0 to 65535, not " + text);
     }
 
     private static InetAddress bindAddress(String text) throws UsageException {

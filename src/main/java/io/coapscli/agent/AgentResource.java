@@ -31,15 +31,30 @@ import io.coapscli.coap.CoapConfigs;
  */
 final class AgentResource extends ServerMessageDeliverer {
 
-    /** A new agent's content: OpenThread's "helloWorld" with its terminating zero byte. */
+    /** A new coaps agent's content: OpenThread's "helloWorld" with its terminating zero byte. */
     static final byte[] DEFAULT_CONTENT = "helloWorld\0".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Where OpenThread's two agents differ as servers.
+     *
+     * @param initialContent the content before any {@code set}
+     * @param answersNonChanges whether a non-confirmable PUT, POST or DELETE gets a (non-confirmable)
+     *            response: OpenThread's coap agent sends one, its coaps agent none
+     */
+    record Rules(byte[] initialContent, boolean answersNonChanges) {
+        /** OpenThread's coaps agent. */
+        static final Rules SECURE = new Rules(DEFAULT_CONTENT, false);
+        /** OpenThread's coap agent: content "0", and a response to every request. */
+        static final Rules PLAIN = new Rules("0".getBytes(StandardCharsets.US_ASCII), true);
+    }
 
     private final Consumer<AgentEvent> events;
     private final Function<InetSocketAddress, SessionInfo> sessions;
     private final ObservedContent observed;
     private final ResourceTree tree;
     private UriPath path = UriPath.parse("");
-    private byte[] content = DEFAULT_CONTENT.clone();
+    private byte[] content;
+    private final Rules rules;
     /** OpenThread's one block count, shared by the resource's random blocks and our block-wise uploads. */
     private int blockCount = Blocks.DEFAULT_COUNT;
     /** Whether a GET with Block2 gets random blocks (OpenThread's block-wise resource) instead of the content. */
@@ -47,9 +62,11 @@ final class AgentResource extends ServerMessageDeliverer {
     /** The last block of each peer's block-wise upload, which OpenThread's request line shows. */
     private final Map<InetSocketAddress, byte[]> lastBlocks = new ConcurrentHashMap<>();
 
-    AgentResource(Consumer<AgentEvent> events, Function<InetSocketAddress, SessionInfo> sessions) {
+    AgentResource(Consumer<AgentEvent> events, Function<InetSocketAddress, SessionInfo> sessions, Rules rules) {
         // No root: requests never go through Californium's resource lookup, only its observe bookkeeping.
         super(null, CoapConfigs.forObservers());
+        this.rules = rules;
+        this.content = rules.initialContent().clone();
         this.events = events;
         this.sessions = sessions;
         this.observed = new ObservedContent(this::content, events);
@@ -114,6 +131,11 @@ final class AgentResource extends ServerMessageDeliverer {
         return observed.notifyObservers();
     }
 
+    /** The transmission parameters of confirmable notifications from now on; null for the agent's. */
+    void useTransmission(TransmissionParameters parameters) {
+        observed.useTransmission(parameters);
+    }
+
     /** The peer's session ended: it observes nothing any more. */
     void forgetObserver(InetSocketAddress peer) {
         observed.forget(peer);
@@ -167,7 +189,7 @@ final class AgentResource extends ServerMessageDeliverer {
                 checkForObserveOption(exchange, observed);
             }
         }
-        if (changes && request.getType() == Type.NON) {
+        if (changes && request.getType() == Type.NON && !rules.answersNonChanges()) {
             // OpenThread answers a non-confirmable PUT, POST or DELETE with nothing.
             exchange.setComplete();
             notifyObserversOfPeerChange();

@@ -25,6 +25,7 @@ import io.coapscli.dtls.DtlsSettings;
  * @param keyLog file to append each session's NSS key-log line to, for Wireshark; null for none
  * @param reconnect after a client session's peer stopped answering, the next request shakes hands with
  *            it again first ({@code --reconnect}); off, as in OpenThread
+ * @param coapPort local UDP port the plain agent's {@code coap start} binds, on the same address (5683)
  */
 public record AgentSettings(
         InetSocketAddress bindAddress,
@@ -36,50 +37,61 @@ public record AgentSettings(
         Duration idleTimeout,
         Integer connectionIdLength,
         Path keyLog,
-        boolean reconnect) {
+        boolean reconnect,
+        int coapPort) {
 
     /** IANA port for coaps (RFC 7252 section 12.7). */
     public static final int DEFAULT_PORT = 5684;
 
     public static AgentSettings defaults() {
         return new AgentSettings(new InetSocketAddress(DEFAULT_PORT), Duration.ofSeconds(2), 1.5, 4,
-                Duration.ofSeconds(1), 4, Duration.ofSeconds(300), null, null, false);
+                Duration.ofSeconds(1), 4, Duration.ofSeconds(300), null, null, false, CoapAgent.DEFAULT_PORT);
     }
 
     public AgentSettings withBindAddress(InetAddress address, int port) {
         InetSocketAddress bind = address == null ? new InetSocketAddress(port) : new InetSocketAddress(address, port);
         return new AgentSettings(bind, ackTimeout, ackRandomFactor, maxRetransmit, dtlsRetransmissionTimeout,
-                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, keyLog, reconnect);
+                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, keyLog, reconnect, coapPort);
     }
 
     public AgentSettings withCoapTiming(Duration ackTimeout, double ackRandomFactor, int maxRetransmit) {
         return new AgentSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit, dtlsRetransmissionTimeout,
-                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, keyLog, reconnect);
+                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, keyLog, reconnect, coapPort);
     }
 
     public AgentSettings withDtlsTiming(Duration retransmissionTimeout, int maxRetransmissions) {
         return new AgentSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit, retransmissionTimeout,
-                maxRetransmissions, idleTimeout, connectionIdLength, keyLog, reconnect);
+                maxRetransmissions, idleTimeout, connectionIdLength, keyLog, reconnect, coapPort);
     }
 
     public AgentSettings withIdleTimeout(Duration idleTimeout) {
         return new AgentSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit, dtlsRetransmissionTimeout,
-                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, keyLog, reconnect);
+                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, keyLog, reconnect, coapPort);
     }
 
     public AgentSettings withConnectionId(Integer length) {
         return new AgentSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit, dtlsRetransmissionTimeout,
-                dtlsMaxRetransmissions, idleTimeout, length, keyLog, reconnect);
+                dtlsMaxRetransmissions, idleTimeout, length, keyLog, reconnect, coapPort);
     }
 
     public AgentSettings withKeyLog(Path file) {
         return new AgentSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit, dtlsRetransmissionTimeout,
-                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, file, reconnect);
+                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, file, reconnect, coapPort);
+    }
+
+    public AgentSettings withCoapPort(int port) {
+        return new AgentSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit, dtlsRetransmissionTimeout,
+                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, keyLog, reconnect, port);
+    }
+
+    /** The plain agent's settings: the same address and timing, its own port. */
+    public AgentSettings forPlainAgent() {
+        return withBindAddress(bindAddress.getAddress().isAnyLocalAddress() ? null : bindAddress.getAddress(), coapPort);
     }
 
     public AgentSettings withReconnect(boolean on) {
         return new AgentSettings(bindAddress, ackTimeout, ackRandomFactor, maxRetransmit, dtlsRetransmissionTimeout,
-                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, keyLog, on);
+                dtlsMaxRetransmissions, idleTimeout, connectionIdLength, keyLog, on, coapPort);
     }
 
     /**

@@ -23,6 +23,22 @@ public final class Blocks {
         return -1;
     }
 
+    /**
+     * The block count a block-wise request uses: the one given (checked), or else the agent's; an upload
+     * checks it against the body limit too.
+     */
+    static int blockCount(AgentResource resource, Long given, int szx, org.eclipse.californium.core.coap.CoAP.Code method)
+            throws AgentException {
+        if (given != null) {
+            checkCount(given, szx);
+        }
+        int blocks = given == null ? resource.blockCount() : given.intValue();
+        if (method != org.eclipse.californium.core.coap.CoAP.Code.GET) {
+            checkCount(blocks, szx);
+        }
+        return blocks;
+    }
+
     static int size(int szx) {
         return 1 << (szx + 4);
     }

@@ -112,6 +112,17 @@ final class ClientRequests {
         }
     }
 
+    /** The agent stopped: every request ends with Abort, and an observation is forgotten. */
+    void stopped() {
+        outstanding.abortAll("the agent stopped");
+        forgetObservation();
+    }
+
+    /** The transmission parameters of requests from now on; null for the agent's settings. */
+    void useTransmission(TransmissionParameters parameters) {
+        outstanding.useTransmission(parameters);
+    }
+
     boolean nothingOutstanding() {
         return outstanding.isEmpty();
     }

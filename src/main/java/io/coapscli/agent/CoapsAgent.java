@@ -31,10 +31,8 @@ public final class CoapsAgent implements AutoCloseable {
     private static final String NOT_STARTED = "not started (coaps start first)";
 
     private final AgentSettings settings;
-    private final EventDelivery events;
-    /** Request deadlines and the idle sweep; what they find is reported through the event thread. */
-    private final ScheduledThreadPoolExecutor timers;
-    private final AgentResource resource = new AgentResource(this::emit, this::sessionInfo);
+    private final AgentCore core;
+    private final AgentResource resource;
     private final ClientRequests client;
     private final SessionControl control;
 
@@ -49,32 +47,15 @@ public final class CoapsAgent implements AutoCloseable {
 
     public CoapsAgent(AgentSettings settings, AgentListener listener) {
         this.settings = settings;
-        this.events = new EventDelivery(listener);
         this.control = new SessionControl(this, new ControlledAgent(), settings.reconnect());
         this.sessions = control.sessions();
-        this.timers = new ScheduledThreadPoolExecutor(1, daemon("coaps-agent-timers"));
-        timers.setRemoveOnCancelPolicy(true);
-        timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        this.client = new ClientRequests(this, settings, timers, this::emit, new OutstandingRequests.Owner() {
-            @Override
-            public void reportOutcome(AgentEvent outcome) {
-                emit(outcome);
-                CoapsAgent.this.notifyAll();
-            }
-
-            @Override
-            public SessionInfo sessionInfo(InetSocketAddress peer) {
-                return CoapsAgent.this.sessionInfo(peer);
-            }
-
-            @Override
-            public void peerStoppedAnswering(InetSocketAddress peer) {
-                control.peerStoppedAnswering(peer);
-            }
-        });
+        this.core = new AgentCore(this, "coaps-agent-timers", settings, listener, AgentResource.Rules.SECURE,
+                this::sessionInfo, control::peerStoppedAnswering);
+        this.resource = core.resource;
+        this.client = core.client;
         if (!settings.idleTimeout().isZero()) {
             long period = Math.max(10, Math.min(1000, settings.idleTimeout().toMillis() / 2));
-            timers.scheduleWithFixedDelay(() -> control.endIdleServerSessions(settings.idleTimeout()), period, period,
+            core.timers.scheduleWithFixedDelay(() -> control.endIdleServerSessions(settings.idleTimeout()), period, period,
                     TimeUnit.MILLISECONDS);
         }
     }
@@ -187,9 +168,7 @@ public final class CoapsAgent implements AutoCloseable {
         // On failure the agent is closed: endpoint stays null.
         SecureEndpoint created = SecureEndpoint.create(settings.withBindAddress(address.getAddress(),
                 address.getPort()).dtls(), credentials, verifyPeer, control.new ScandiumEvents());
-        created.setMessageDeliverer(resource);
-        created.blocks().watchInboundBlocks(resource::blockArrived);
-        created.onNotification((request, response) -> client.notificationArrived(response));
+        core.attach(created);
         try {
             created.start();
         } catch (IOException e) {
@@ -271,13 +250,7 @@ public final class CoapsAgent implements AutoCloseable {
      */
     public synchronized byte[] requestBlockwise(Code method, String uri, int szx, Long count) throws AgentException {
         checkRequest(uri, new byte[0]);
-        if (count != null) {
-            Blocks.checkCount(count, szx);
-        }
-        int blocks = count == null ? resource.blockCount() : count.intValue();
-        if (method != Code.GET) {
-            Blocks.checkCount(blocks, szx);
-        }
+        int blocks = Blocks.blockCount(resource, count, szx, method);
         byte[] body = method == Code.GET ? null : Blocks.random(blocks * Blocks.size(szx));
         Consumer<InetSocketAddress> send = peer -> {
             if (body == null) {
@@ -359,38 +332,9 @@ public final class CoapsAgent implements AutoCloseable {
 
     // ---- resource --------------------------------------------------------------------------------
 
-    public String resourcePath() {
-        return resource.path().toString();
-    }
-
-    public void setResourcePath(String path) throws AgentException {
-        Checks.resourcePath(path);
-        resource.setPath(UriPath.parse(path));
-    }
-
-    /**
-     * OpenThread's block-wise resource: the path, and the count of random blocks a GET with Block2 gets
-     * (the count is the one block-wise uploads share).
-     */
-    public void setResourcePath(String path, long blockCount) throws AgentException {
-        Checks.resourcePath(path);
-        Blocks.checkCount(blockCount, 0);
-        resource.setPath(UriPath.parse(path));
-        resource.serveRandomBlocks((int) blockCount);
-    }
-
-    public byte[] content() {
-        return resource.content();
-    }
-
-    /**
-     * Replaces the content and sends every observer a notification.
-     *
-     * @return the observers notified
-     */
-    public List<InetSocketAddress> setContent(byte[] content) throws AgentException {
-        Checks.body(content, "the content");
-        return resource.setContent(content);
+    /** The resource this agent serves. */
+    public ServedResource resource() {
+        return core.served;
     }
 
     /** What the session control needs of the agent; called under the agent's lock. */
@@ -430,9 +374,9 @@ public final class CoapsAgent implements AutoCloseable {
                 return;
             }
             if (maxAttempts > 0 && attempts >= maxAttempts) {
-                events.afterEvents(CoapsAgent.this::stop);
+                core.events.afterEvents(CoapsAgent.this::stop);
             } else if (credentialsChanged) {
-                events.afterEvents(CoapsAgent.this::applyChangedCredentialsNow);
+                core.events.afterEvents(CoapsAgent.this::applyChangedCredentialsNow);
             }
         }
     }
@@ -440,7 +384,7 @@ public final class CoapsAgent implements AutoCloseable {
     // ---- events ----------------------------------------------------------------------------------
 
     private void emit(AgentEvent event) {
-        events.emit(event);
+        core.emit(event);
     }
 
     /**
@@ -448,14 +392,13 @@ public final class CoapsAgent implements AutoCloseable {
      * what already happened before it runs the next command.
      */
     public void awaitQueuedEvents() {
-        events.awaitDelivered();
+        core.events.awaitDelivered();
     }
 
     /** Stops the agent and waits until every event it produced has been delivered. */
     @Override
     public void close() {
         stop();
-        timers.shutdownNow();
-        events.close();
+        core.close();
     }
 }

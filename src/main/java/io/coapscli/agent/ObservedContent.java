@@ -28,6 +28,13 @@ final class ObservedContent extends CoapResource {
     private final Consumer<AgentEvent> events;
     private final Set<ObserveRelation> relations = ConcurrentHashMap.newKeySet();
 
+    /** The transmission parameters of confirmable notifications ({@code coap parameters response}); null for the agent's. */
+    private volatile TransmissionParameters transmission;
+
+    void useTransmission(TransmissionParameters parameters) {
+        transmission = parameters;
+    }
+
     ObservedContent(Supplier<byte[]> content, Consumer<AgentEvent> events) {
         super("resource");
         this.content = content;
@@ -84,6 +91,10 @@ final class ObservedContent extends CoapResource {
         InetSocketAddress peer = exchange.advanced().getRequest().getSourceContext().getPeerAddress();
         Response notification = new Response(ResponseCode.CONTENT);
         notification.setPayload(content.get());
+        TransmissionParameters own = transmission;
+        if (own != null) {
+            notification.setReliabilityLayerParameters(own.toCalifornium());
+        }
         notification.addMessageObserver(new MessageObserverAdapter() {
             @Override
             public void onAcknowledgement() {

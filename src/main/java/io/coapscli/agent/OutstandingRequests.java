@@ -36,12 +36,18 @@ final class OutstandingRequests {
     private final AgentSettings settings;
     private final ScheduledExecutorService timers;
     private final Set<PendingRequest> pending = ConcurrentHashMap.newKeySet();
+    private volatile TransmissionParameters transmission;
 
     OutstandingRequests(Object lock, Owner owner, AgentSettings settings, ScheduledExecutorService timers) {
         this.lock = lock;
         this.owner = owner;
         this.settings = settings;
         this.timers = timers;
+    }
+
+    /** Requests' own transmission parameters from now on ({@code coap parameters request}); null for the agent's. */
+    void useTransmission(TransmissionParameters parameters) {
+        transmission = parameters;
     }
 
     boolean isEmpty() {
@@ -72,6 +78,11 @@ final class OutstandingRequests {
     }
 
     private void track(Request request, InetSocketAddress peer, Observation observation, Predicate<Response> step) {
+        TransmissionParameters own = transmission;
+        if (own != null) {
+            request.setReliabilityLayerParameters(own.toCalifornium());
+        }
+        int retransmissions = own == null ? settings.maxRetransmit() : own.maxRetransmit();
         PendingRequest outstanding = new PendingRequest(request, peer);
         pending.add(outstanding);
         request.addMessageObserver(new MessageObserverAdapter() {
@@ -101,7 +112,7 @@ final class OutstandingRequests {
 
             @Override
             public void onTimeout() {
-                timedOut(outstanding, "no acknowledgement after " + settings.maxRetransmit() + " retransmissions");
+                timedOut(outstanding, "no acknowledgement after " + retransmissions + " retransmissions");
             }
 
             @Override
@@ -123,11 +134,19 @@ final class OutstandingRequests {
             }
         });
         // A non-confirmable request has no retransmission timeout of its own; give every request the same bound.
-        long timeout = settings.responseTimeout().toMillis();
+        long timeout = (own == null ? settings.responseTimeout() : own.responseTimeout()).toMillis();
         outstanding.deadline = timers.schedule(() -> {
             timedOut(outstanding, "no response within " + timeout + " ms");
             request.cancel();
         }, timeout, TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends every request with Abort: the agent stopped. */
+    void abortAll(String reason) {
+        for (PendingRequest outstanding : List.copyOf(pending)) {
+            finish(outstanding, new AgentEvent.RequestFailed(OtError.ABORT, reason));
+            outstanding.request.cancel();
+        }
     }
 
     /** Ends every request to the peer with Abort: its session closed. */

@@ -17,6 +17,8 @@ public final class CoapConfigs {
      */
     private static final int DEDUPLICATED_PER_PEER = 16;
 
+    private static final int NOTIFICATIONS_PER_CHECK = 7;
+
     static {
         CoapConfig.register();
         UdpConfig.register();
@@ -40,6 +42,10 @@ public final class CoapConfigs {
         config.set(CoapConfig.PEERS_MARK_AND_SWEEP_MESSAGES, DEDUPLICATED_PER_PEER);
         // Block-wise bodies up to the same limit in both roles; above it a 4.13 or a refused response.
         config.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, CoapLimits.MAX_BODY_BYTES);
+        // RFC 7641 section 4.5: now and then a notification is confirmable, to learn whether the observer is
+        // still there. OpenThread's 6th is (its expect test checks the ACK); Californium counts from 1, so
+        // 7 makes its 6th confirmable (its default is the 100th).
+        config.set(CoapConfig.NOTIFICATION_CHECK_INTERVAL_COUNT, NOTIFICATIONS_PER_CHECK);
         return config;
     }
 

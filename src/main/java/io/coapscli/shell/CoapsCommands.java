@@ -171,11 +171,11 @@ final class CoapsCommands {
     /** {@code resource [<uri-path> [<block-count>]]}. */
     private void resource(List<String> args) throws AgentException {
         if (args.isEmpty()) {
-            out.accept(agent.resourcePath());
+            out.accept(agent.resource().path());
         } else if (args.size() == 1) {
-            agent.setResourcePath(args.get(0));
+            agent.resource().setPath(args.get(0));
         } else if (args.size() == 2) {
-            agent.setResourcePath(args.get(0), blockCount(args.get(1)));
+            agent.resource().setPath(args.get(0), Unsigned32.blockCount(args.get(1)));
         } else {
             throw new AgentException(OtError.INVALID_ARGS);
         }
@@ -183,10 +183,10 @@ final class CoapsCommands {
 
     private void set(List<String> args) throws AgentException {
         if (args.isEmpty()) {
-            out.accept(textUpToNul(agent.content()));
+            out.accept(textUpToNul(agent.resource().content()));
         } else {
-            for (InetSocketAddress observer : agent.setContent(bytes(args.get(0)))) {
-                out.accept(EventLines.notifying(observer));
+            for (InetSocketAddress observer : agent.resource().setContent(bytes(args.get(0)))) {
+                out.accept(EventLines.notifying(AgentName.COAPS, observer));
             }
         }
     }
@@ -221,7 +221,7 @@ final class CoapsCommands {
                 throw new AgentException(OtError.INVALID_ARGS);
             }
             byte[] first = agent.requestBlockwise(method, args.get(0), szx,
-                    args.size() > 2 ? blockCount(args.get(2)) : null);
+                    args.size() > 2 ? Unsigned32.blockCount(args.get(2)) : null);
             if (first != null) {
                 EventLines.blockLines(new AgentEvent.BlockSent(0, first)).forEach(out);
             }
@@ -230,15 +230,6 @@ final class CoapsCommands {
         boolean confirmable = args.size() > 1 && args.get(1).equals("con");
         byte[] payload = args.size() > 2 ? bytes(args.get(2)) : new byte[0];
         agent.request(method, args.get(0), confirmable, payload);
-    }
-
-    /** A block count as OpenThread parses it (an unsigned 32-bit number); the agent checks its range. */
-    private static long blockCount(String arg) throws AgentException {
-        if (arg.isEmpty() || arg.length() > 10 || !arg.chars().allMatch(c -> c >= '0' && c <= '9')
-                || Long.parseLong(arg) > 0xffffffffL) {
-            throw AgentException.detailed(OtError.INVALID_ARGS, "a block count is a number, not " + arg);
-        }
-        return Long.parseLong(arg);
     }
 
     private static byte[] bytes(String arg) {

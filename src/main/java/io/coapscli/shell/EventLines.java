@@ -22,40 +22,46 @@ final class EventLines {
      * so there is nothing to print {@code coaps disconnected} for (verbose mode shows its detail line).
      */
     static String format(AgentEvent event) {
+        return format(AgentName.COAPS, event);
+    }
+
+    /** The event's line as the agent prints it: {@code coaps ...} or {@code coap ...}. */
+    static String format(AgentName agent, AgentEvent event) {
+        String name = agent.word();
         if (event instanceof AgentEvent.Connected) {
-            return "coaps connected";
+            return name + " connected";
         } else if (event instanceof AgentEvent.Disconnected disconnected) {
-            return disconnected.clientRole() || disconnected.wasEstablished() ? "coaps disconnected" : null;
+            return disconnected.clientRole() || disconnected.wasEstablished() ? name + " disconnected" : null;
         } else if (event instanceof AgentEvent.ResponseReceived response) {
-            return responseLine(response.peer(), response.message());
+            return responseLine(name, response.peer(), response.message());
         } else if (event instanceof AgentEvent.NotificationReceived notification) {
-            return responseLine(notification.peer(), notification.message());
+            return responseLine(name, notification.peer(), notification.message());
         } else if (event instanceof AgentEvent.RequestFailed failure) {
-            return "coaps receive response error " + failure.error().number() + ": " + failure.error().otName();
+            return name + " receive response error " + failure.error().number() + ": " + failure.error().otName();
         } else if (event instanceof AgentEvent.RequestReceived request) {
-            return "coaps request from " + Formats.address(request.peer()) + " " + request.method()
+            return name + " request from " + Formats.address(request.peer()) + " " + request.method()
                     + (request.method().equals("GET") ? observe(request.message()) : "") + withPayload(request.payload());
         } else if (event instanceof AgentEvent.ResponseSent) {
-            return "coaps response sent";
+            return name + " response sent";
         } else if (event instanceof AgentEvent.BlockSent sent) {
             return "send block: Num " + sent.number() + " Len " + sent.block().length;
         } else if (event instanceof AgentEvent.BlockReceived received) {
             return "received block: Num " + received.number() + " Len " + received.block().length;
         } else if (event instanceof AgentEvent.Reconnecting reconnecting) {
-            return "coaps reconnecting to " + Formats.socketAddress(reconnecting.peer());
+            return name + " reconnecting to " + Formats.socketAddress(reconnecting.peer());
         } else if (event instanceof AgentEvent.SessionMoved moved) {
-            return "coaps session moved from " + Formats.socketAddress(moved.from()) + " to "
+            return name + " session moved from " + Formats.socketAddress(moved.from()) + " to "
                     + Formats.socketAddress(moved.to());
         } else if (event instanceof AgentEvent.ObserverAdded) {
             return "Subscribing client";
         } else if (event instanceof AgentEvent.ObserverRemoved removed) {
             return "Removed subscriber " + Formats.address(removed.peer());
         } else if (event instanceof AgentEvent.NotifyingObserver notifying) {
-            return notifying(notifying.peer());
+            return notifying(agent, notifying.peer());
         } else if (event instanceof AgentEvent.NotificationAcknowledged acknowledged) {
-            return "Received coaps notification ACK from " + Formats.address(acknowledged.peer());
+            return "Received " + name + " notification ACK from " + Formats.address(acknowledged.peer());
         } else if (event instanceof AgentEvent.NotificationFailed failed) {
-            return "coaps notification delivery error " + failed.error().number() + ": " + failed.error().otName();
+            return name + " notification delivery error " + failed.error().number() + ": " + failed.error().otName();
         }
         throw new IllegalArgumentException("unknown event " + event);
     }
@@ -83,8 +89,8 @@ final class EventLines {
     }
 
     /** OpenThread's line for a notification about to leave, printed by {@code coaps set} or as an event. */
-    static String notifying(InetSocketAddress observer) {
-        return "sending coaps notification to " + Formats.address(observer);
+    static String notifying(AgentName agent, InetSocketAddress observer) {
+        return "sending " + agent.word() + " notification to " + Formats.address(observer);
     }
 
     static String errorLine(OtError error) {
@@ -102,8 +108,8 @@ final class EventLines {
     }
 
     /** OpenThread's line for a response, and for a notification, which it prints the same way. */
-    private static String responseLine(InetSocketAddress peer, CoapMessage message) {
-        return "coaps response from " + Formats.address(peer) + observe(message) + withPayload(message.payload());
+    private static String responseLine(String name, InetSocketAddress peer, CoapMessage message) {
+        return name + " response from " + Formats.address(peer) + observe(message) + withPayload(message.payload());
     }
 
     /** What verbose mode adds below an event's line: codes, timing, the session, reasons. */
@@ -137,7 +143,7 @@ final class EventLines {
     }
 
     private static String session(SessionInfo session) {
-        return session.cipherSuite() == null ? "session unknown"
+        return session == null ? "plain CoAP, no session" : session.cipherSuite() == null ? "session unknown"
                 : session.cipherSuite() + (session.peerIdentity() == null ? "" : ", peer " + session.peerIdentity());
     }
 

@@ -49,8 +49,8 @@ public final class JsonPresenter implements Presenter {
     }
 
     @Override
-    public void event(AgentEvent event) {
-        Json json = Json.object().put("type", "event").put("event", name(event));
+    public void event(AgentName agent, AgentEvent event) {
+        Json json = Json.object().put("type", "event").put("agent", agent.word()).put("event", name(event));
         if (event instanceof AgentEvent.Connected connected) {
             peer(json, connected.peer()).put("role", role(connected.clientRole()));
             session(json, connected.session());
@@ -98,7 +98,7 @@ public final class JsonPresenter implements Presenter {
                     Formats.hex(received.block()));
         }
         // Every object has its line; an event that prints none (a failed handshake a client started) has null.
-        String line = EventLines.format(event);
+        String line = EventLines.format(agent, event);
         out.line(json.put("line", line == null ? Json.NULL : line).toString());
     }
 
@@ -150,6 +150,9 @@ public final class JsonPresenter implements Presenter {
     }
 
     private static void session(Json json, SessionInfo session) {
+        if (session == null) {
+            return; // plain CoAP
+        }
         json.put("cipherSuite", session.cipherSuite()).put("peerIdentity", session.peerIdentity());
     }
 

@@ -18,8 +18,13 @@ public interface Presenter {
     /** The command's one result: {@code error} null for Done. */
     void result(String commandLine, AgentException error);
 
-    /** An agent event, as it happened; its line may wait in a buffer until {@link #flush()}. */
-    void event(AgentEvent event);
+    /** An event of the secure agent ({@code coaps}). */
+    default void event(AgentEvent event) {
+        event(AgentName.COAPS, event);
+    }
+
+    /** An agent's event, as it happened; its line may wait in a buffer until {@link #flush()}. */
+    void event(AgentName agent, AgentEvent event);
 
     /** Writes out buffered lines: no more events are waiting. */
     default void flush() {

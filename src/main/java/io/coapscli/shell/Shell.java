@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.coapscli.agent.AgentException;
+import io.coapscli.agent.CoapAgent;
 import io.coapscli.agent.CoapsAgent;
 import io.coapscli.agent.OtError;
 
@@ -27,19 +28,25 @@ public final class Shell {
     }
 
     private final CoapsAgent agent;
+    private final CoapAgent plain;
     private final Presenter presenter;
     private final AtomicBoolean verbose;
     private final Waiter waiter = new Waiter();
     private final CoapsCommands coaps;
+    private final CoapCommands coap;
     private final CommandTable topLevel;
     private boolean exitRequested;
 
-    public Shell(CoapsAgent agent, Presenter presenter, AtomicBoolean verbose) {
+    /** @param plain the plain CoAP agent beside the secure one, as on an OpenThread device */
+    public Shell(CoapsAgent agent, CoapAgent plain, Presenter presenter, AtomicBoolean verbose) {
         this.agent = agent;
+        this.plain = plain;
         this.presenter = presenter;
         this.verbose = verbose;
         this.coaps = new CoapsCommands(agent, presenter::commandOutput);
+        this.coap = new CoapCommands(plain, presenter::commandOutput);
         this.topLevel = new CommandTable(List.of(
+                new Command("coap", coap::run),
                 new Command("coaps", coaps::run),
                 new Command("exit", args -> exitRequested = true),
                 new Command("help", this::help),
@@ -54,6 +61,7 @@ public final class Shell {
      */
     public Executed execute(String line) {
         agent.awaitQueuedEvents();
+        plain.awaitQueuedEvents();
         Output out = presenter.output();
         if (line.length() > MAX_LINE_CHARS) {
             presenter.result(line.substring(0, 80) + "...", new AgentException(OtError.INVALID_ARGS,
@@ -117,6 +125,10 @@ public final class Shell {
 
     List<String> coapsNames() {
         return coaps.names();
+    }
+
+    List<String> coapNames() {
+        return coap.names();
     }
 
     private void help(List<String> args) throws AgentException {

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.coapscli.agent.AgentEvent;
 import io.coapscli.agent.AgentListener;
 import io.coapscli.agent.AgentSettings;
+import io.coapscli.agent.CoapAgent;
 import io.coapscli.agent.CoapsAgent;
 
 /**
@@ -15,6 +16,7 @@ import io.coapscli.agent.CoapsAgent;
 public final class ShellSession implements AutoCloseable {
 
     private final CoapsAgent agent;
+    private final CoapAgent plain;
     private final Shell shell;
     private final Duration settleTimeout;
     private volatile boolean failed;
@@ -34,7 +36,19 @@ public final class ShellSession implements AutoCloseable {
                 presenter.flush();
             }
         });
-        this.shell = new Shell(agent, presenter, verboseFlag);
+        this.plain = new CoapAgent(settings.forPlainAgent(), new AgentListener() {
+            @Override
+            public void onEvent(AgentEvent event) {
+                noteOutcome(event);
+                presenter.event(AgentName.COAP, event);
+            }
+
+            @Override
+            public void onQuiet() {
+                presenter.flush();
+            }
+        });
+        this.shell = new Shell(agent, plain, presenter, verboseFlag);
         // A guard against a hang, never reached when the agent keeps its timers: a handshake, or a request
         // whose failure is followed by a liveness ping under the same rules.
         Duration longest = settings.handshakeTimeout().compareTo(settings.responseTimeout().multipliedBy(2)) > 0
@@ -58,13 +72,14 @@ public final class ShellSession implements AutoCloseable {
     /** Waits for the outcomes of every connect and request under way, and for their lines. */
     public void settle() {
         try {
-            if (!agent.awaitSettled(settleTimeout)) {
+            if (!agent.awaitSettled(settleTimeout) || !plain.awaitSettled(settleTimeout)) {
                 failed = true;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         agent.awaitQueuedEvents();
+        plain.awaitQueuedEvents();
     }
 
     /** True when a command failed, a connect did not connect, or a request got no 2.xx response. */
@@ -84,6 +99,7 @@ public final class ShellSession implements AutoCloseable {
     /** Stops the agent (close_notify to every peer) and prints what that caused. */
     @Override
     public void close() {
+        plain.close();
         agent.close();
     }
 }

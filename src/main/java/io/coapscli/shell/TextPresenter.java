@@ -44,9 +44,9 @@ public final class TextPresenter implements Presenter {
     }
 
     @Override
-    public void event(AgentEvent event) {
+    public void event(AgentName agent, AgentEvent event) {
         synchronized (out) {
-            String line = EventLines.format(event);
+            String line = EventLines.format(agent, event);
             if (line != null) {
                 out.line(line);
             }

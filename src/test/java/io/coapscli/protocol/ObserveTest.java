@@ -40,6 +40,10 @@ class ObserveTest {
                 server.expectRun("coaps set TestValue2_" + i, "sending coaps notification to " + SERVER, "Done");
                 client.expectEvent("coaps response from " + SERVER + " OBS=" + i + " with payload: "
                         + hex("TestValue2_" + i));
+                if (i == 6) {
+                    // The 6th notification is confirmable, as OpenThread's: is the client still interested?
+                    server.expectEvent("Received coaps notification ACK from " + SERVER);
+                }
             }
 
             client.expectRun("coaps cancel", "Done");

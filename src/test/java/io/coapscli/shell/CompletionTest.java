@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.coapscli.agent.AgentSettings;
+import io.coapscli.agent.CoapAgent;
 import io.coapscli.agent.CoapsAgent;
 
 /** Tab completion of commands and subcommands, and where history is kept. */
@@ -36,7 +37,8 @@ class CompletionTest {
         terminal = TerminalBuilder.builder().dumb(true)
                 .streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()).build();
         reader = LineReaderBuilder.builder().terminal(terminal).build();
-        Shell shell = new Shell(agent, new TextPresenter(new StreamOutput(System.out), () -> false), new AtomicBoolean());
+        Shell shell = new Shell(agent, new CoapAgent(AgentSettings.defaults(), event -> { }),
+                new TextPresenter(new StreamOutput(System.out), () -> false), new AtomicBoolean());
         completer = TerminalShell.completer(shell);
     }
 

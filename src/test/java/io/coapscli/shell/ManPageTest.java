@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import io.coapscli.agent.AgentSettings;
+import io.coapscli.agent.CoapAgent;
 import io.coapscli.agent.CoapsAgent;
 
 /**
@@ -44,7 +45,8 @@ class ManPageTest {
 
     private static List<String> shellSubcommands() {
         try (CoapsAgent agent = new CoapsAgent(AgentSettings.defaults(), event -> { })) {
-            Shell shell = new Shell(agent, new TextPresenter(new StreamOutput(System.out), () -> false), new AtomicBoolean());
+            Shell shell = new Shell(agent, new CoapAgent(AgentSettings.defaults(), event -> { }),
+                new TextPresenter(new StreamOutput(System.out), () -> false), new AtomicBoolean());
             return shell.coapsNames();
         }
     }

@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.coapscli.agent.AgentEvent;
 import io.coapscli.agent.AgentSettings;
+import io.coapscli.agent.CoapAgent;
 import io.coapscli.agent.CoapsAgent;
+import io.coapscli.shell.AgentName;
 import io.coapscli.shell.Output;
 import io.coapscli.shell.Presenter;
 import io.coapscli.shell.TextPresenter;
@@ -35,6 +37,7 @@ public final class TestNode implements AutoCloseable {
 
     private final CapturingOutput out = new CapturingOutput();
     private final CoapsAgent agent;
+    private final CoapAgent plain;
     private final Shell shell;
 
     /** The events behind the printed lines, one for one and in the same order. */
@@ -48,7 +51,11 @@ public final class TestNode implements AutoCloseable {
             agentEvents.add(event);
             presenter.event(event);
         });
-        this.shell = new Shell(agent, presenter, verbose);
+        this.plain = new CoapAgent(settings.forPlainAgent(), event -> {
+            agentEvents.add(event);
+            presenter.event(AgentName.COAP, event);
+        });
+        this.shell = new Shell(agent, plain, presenter, verbose);
     }
 
     /** A node bound to a free port on the given loopback address. */
@@ -57,7 +64,7 @@ public final class TestNode implements AutoCloseable {
     }
 
     public static TestNode on(InetAddress loopback, AgentSettings timing) {
-        return bound(timing.withBindAddress(loopback, 0));
+        return bound(timing.withBindAddress(loopback, 0).withCoapPort(0));
     }
 
     /** A node with exactly these settings, bind address included. */
@@ -200,7 +207,13 @@ public final class TestNode implements AutoCloseable {
 
     @Override
     public void close() {
+        plain.close();
         agent.close();
+    }
+
+    /** The port the plain agent bound with {@code coap start}. */
+    public int coapPort() {
+        return plain.localAddress().getPort();
     }
 
     private static final class CapturingOutput implements Output {
