@@ -72,6 +72,6 @@ public final class TerminalShell {
 
     /** Completes commands, subcommands and each one's arguments. */
     static Completer completer(Shell shell) {
-        return new ShellCompleter(shell.topLevelNames(), shell.coapsNames());
+        return new ShellCompleter(shell.topLevelNames(), shell.coapsNames(), shell.coapNames());
     }
 }

@@ -1,6 +1,7 @@
 package io.coapscli.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -117,9 +118,14 @@ class SessionLifecycleTest {
             String reversed = new StringBuilder(big).reverse().toString();
             client.expectRun("coaps put big con " + reversed, "Done");
             client.expectResponse("2.04", "coaps response from 127.0.0.1");
-            server.expectEvent("coaps request from 127.0.0.1 PUT with payload: "
-                    + Formats.hex(reversed.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-            server.expectEvent("coaps response sent");
+            // Each block of the upload is shown (5 of 512 bytes, "block 5" of 440), then the request line
+            // with the last block, as OpenThread's block-wise resource shows them.
+            List<String> lines = server.eventsUntilAll("coaps response sent");
+            assertEquals(6, lines.stream().filter(line -> line.startsWith("received block: ")).count(), lines.toString());
+            assertTrue(lines.contains("received block: Num 5 Len 440"), lines.toString());
+            assertEquals("coaps request from 127.0.0.1 PUT with payload: "
+                    + Formats.hex(reversed.substring(2560).getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                    lines.get(lines.size() - 2));
             server.expectRun("coaps set", reversed, "Done");
             assertEquals(List.of(), server.drainEvents(), "one request line for each blockwise transfer");
         }

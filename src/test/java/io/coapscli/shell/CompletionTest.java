@@ -58,9 +58,9 @@ class CompletionTest {
 
     @Test
     void topLevelCommandsComplete() {
-        assertEquals(List.of("coaps"), complete("co"));
+        assertEquals(List.of("coap", "coaps"), complete("co"));
         assertEquals(List.of("verbose"), complete("ve"));
-        assertEquals(List.of("coaps", "exit", "help", "verbose", "wait"), complete(""));
+        assertEquals(List.of("coap", "coaps", "exit", "help", "verbose", "wait"), complete(""));
     }
 
     @Test
@@ -68,6 +68,8 @@ class CompletionTest {
         assertEquals(List.of("start", "stop"), complete("coaps st"));
         assertEquals(List.of("isclosed", "isconnactive", "isconnected"), complete("coaps is"));
         assertEquals(List.of("connect"), complete("coaps help con"));
+        assertEquals(List.of("parameters", "post", "put"), complete("coap p"));
+        assertEquals(List.of("start", "stop"), complete("coap help st"));
     }
 
     @Test
@@ -80,11 +82,15 @@ class CompletionTest {
 
     @Test
     void eachArgumentCompletesToWhatItTakes(@TempDir Path dir) throws Exception {
-        assertEquals(List.of("con", "non-con"), complete("coaps get test/resource "));
+        assertEquals(List.of("block-1024", "block-128", "block-16", "block-256", "block-32", "block-512", "block-64",
+                "con", "non-con"), complete("coaps get test/resource "));
+        assertEquals(List.of("block-1024", "block-128", "block-16"), complete("coap put ::1 r block-1"));
+        assertEquals(List.of("con", "non-con"), complete("coap delete ::1 r "));
+        assertEquals(List.of("request", "response"), complete("coap parameters re"));
         assertEquals(List.of("con"), complete("coaps observe r c"));
         assertEquals(List.of("off", "on"), complete("verbose "));
         assertEquals(List.of("false", "true"), complete("coaps start "));
-        assertEquals(List.of("coaps", "exit", "help", "verbose", "wait"), complete("help "));
+        assertEquals(List.of("coap", "coaps", "exit", "help", "verbose", "wait"), complete("help "));
         assertEquals(List.of("get"), complete("help coaps ge"));
         java.nio.file.Files.writeString(dir.resolve("device.crt"), "");
         java.nio.file.Files.writeString(dir.resolve("device.key"), "");

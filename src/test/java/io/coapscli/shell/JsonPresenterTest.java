@@ -29,14 +29,14 @@ class JsonPresenterTest {
     void aReconnectIsAnEventWithItsPeerAndItsLine() {
         json.event(new AgentEvent.Reconnecting(new InetSocketAddress(Loopback.IPV4, 5684)));
         json.output().flush();
-        assertEquals("{\"type\":\"event\",\"event\":\"reconnecting\",\"peer\":{\"address\":\"127.0.0.1\",\"port\":5684},"
+        assertEquals("{\"type\":\"event\",\"agent\":\"coaps\",\"event\":\"reconnecting\",\"peer\":{\"address\":\"127.0.0.1\",\"port\":5684},"
                 + "\"line\":\"coaps reconnecting to 127.0.0.1:5684\"}\n", printed());
     }
 
     @Test
     void aHandshakeAClientStartedThatFailedHasANullLine() {
         json.event(new AgentEvent.Disconnected(new InetSocketAddress(Loopback.IPV4, 40000), false, false, "handshake failed"));
-        assertEquals("{\"type\":\"event\",\"event\":\"disconnected\",\"peer\":{\"address\":\"127.0.0.1\",\"port\":40000},"
+        assertEquals("{\"type\":\"event\",\"agent\":\"coaps\",\"event\":\"disconnected\",\"peer\":{\"address\":\"127.0.0.1\",\"port\":40000},"
                 + "\"role\":\"server\",\"wasEstablished\":false,\"reason\":\"handshake failed\",\"line\":null}\n",
                 printed());
     }

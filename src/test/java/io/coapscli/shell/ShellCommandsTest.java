@@ -54,7 +54,7 @@ class ShellCommandsTest {
     @Test
     void helpListsTheSubcommandsInOrder() {
         node.expectRun("coaps help", listThen("Done"));
-        node.expectRun("help", "coaps", "exit", "help", "verbose", "wait", "Done");
+        node.expectRun("help", "coap", "coaps", "exit", "help", "verbose", "wait", "Done");
     }
 
     @Test
@@ -197,7 +197,7 @@ class ShellCommandsTest {
         node.expectRun("coaps connect localhost.invalid", "unknown host localhost.invalid", "Error 6: Parse");
         node.expectRun("coaps connect 127.0.0.256", "not an IPv4 or IPv6 address: 127.0.0.256", "Error 6: Parse");
         node.expectRun("coaps gte r", "unknown command coaps gte; did you mean coaps get?", "Error 35: InvalidCommand");
-        node.expectRun("coap start", "unknown command coap; did you mean coaps?", "Error 35: InvalidCommand");
+        node.expectRun("coapss start", "unknown command coapss; did you mean coaps or coap?", "Error 35: InvalidCommand");
         try (DatagramSocket silent = new DatagramSocket(new InetSocketAddress(Loopback.IPV4, 0))) {
             node.expectRun("coaps connect 127.0.0.1 " + silent.getLocalPort(), "Done");
             node.expectRun("coaps get r", "still connecting to 127.0.0.1:" + silent.getLocalPort()
@@ -222,9 +222,10 @@ class ShellCommandsTest {
 
     @Test
     void helpTakesASubcommandWithOrWithoutCoapsFirst() {
-        List<String> usage = List.of("coaps get <uri-path> [con|non-con] [payload]",
-                "Sends a GET on the open session; its response or error line follows.",
-                "example: coaps get test-resource con", "Done");
+        List<String> usage = List.of("coaps get <uri-path> [con|non-con|block-<size>] [payload|block-count]",
+                "Sends a GET on the open session; its response or error line follows. With block-16 ... "
+                        + "block-1024 a confirmable GET fetches the resource block-wise, printing each block.",
+                "example: coaps get test-resource block-64", "Done");
         assertEquals(usage, node.run("help get"));
         assertEquals(usage, node.run("help coaps get"));
         assertEquals(usage, node.run("coaps help get"));
