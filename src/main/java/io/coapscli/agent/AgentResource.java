@@ -161,6 +161,7 @@ final class AgentResource extends ServerMessageDeliverer {
             refusal = RequestRules.accept(request);
         }
         Response response;
+        boolean randomBlock = false;
         boolean changes = refusal == null
                 && (request.getCode() == Code.PUT || request.getCode() == Code.POST || request.getCode() == Code.DELETE);
         synchronized (this) {
@@ -181,6 +182,7 @@ final class AgentResource extends ServerMessageDeliverer {
             }
             if (refusal == null && randomBlocks && request.getCode() == Code.GET && request.getOptions().hasBlock2()) {
                 response = randomBlock(request.getOptions().getBlock2());
+                randomBlock = true;
             } else {
                 response = refusal != null ? new Response(refusal) : handle(request);
             }
@@ -193,6 +195,16 @@ final class AgentResource extends ServerMessageDeliverer {
             // OpenThread answers a non-confirmable PUT, POST or DELETE with nothing.
             exchange.setComplete();
             notifyObserversOfPeerChange();
+            return;
+        }
+        if (randomBlock) {
+            // Block by block, the client asks for the next one as soon as this one arrives: the line is
+            // printed as the block is handed to Californium, before the next block's, as OpenThread's is.
+            if (!laterBlock) {
+                response.setType(request.isConfirmable() ? Type.ACK : Type.NON);
+                events.accept(new AgentEvent.ResponseSent(peer, CoapMessage.of(response, response.getCode().text)));
+            }
+            exchange.sendResponse(response);
             return;
         }
         response.addMessageObserver(new MessageObserverAdapter() {

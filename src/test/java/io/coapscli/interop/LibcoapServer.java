@@ -45,7 +45,7 @@ final class LibcoapServer implements AutoCloseable {
         Path log = Files.createTempFile("libcoap-server", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         LibcoapServer server = new LibcoapServer(process, log, new InetSocketAddress(address, plainPort + 1));
-        server.awaitListening();
+        server.awaitListening(program.endsWith("-notls"));
         return server;
     }
 
@@ -84,10 +84,10 @@ final class LibcoapServer implements AutoCloseable {
         }
     }
 
-    /** libcoap logs each endpoint it creates; the DTLS one comes last. */
-    private void awaitListening() throws InterruptedException, IOException {
-        String ready = "created DTLS endpoint";
-        String port = ":" + secureAddress.getPort();
+    /** libcoap logs each endpoint it creates; the DTLS one comes last, and a notls build has only UDP and TCP. */
+    private void awaitListening(boolean plain) throws InterruptedException, IOException {
+        String ready = plain ? "created TCP  endpoint" : "created DTLS endpoint";
+        String port = ":" + (plain ? secureAddress.getPort() - 1 : secureAddress.getPort());
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (hasLine(ready, port)) {
