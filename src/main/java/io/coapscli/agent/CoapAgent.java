@@ -82,10 +82,16 @@ public final class CoapAgent implements AutoCloseable {
      * Sends a request to the peer. A GET or a confirmable request reports its response or failure; a
      * non-confirmable PUT, POST or DELETE reports nothing.
      */
+    public void request(InetSocketAddress peer, Code method, String uri, boolean confirmable, byte[] payload)
+            throws AgentException {
+        request(peer, method, uri, confirmable, payload, RequestOptions.NONE);
+    }
+
+    /** A request with options OpenThread's commands do not send (one-shot requests). */
     public synchronized void request(InetSocketAddress peer, Code method, String uri, boolean confirmable,
-            byte[] payload) throws AgentException {
+            byte[] payload, RequestOptions options) throws AgentException {
         CoapsAgent.checkRequest(uri, payload);
-        core.client.send(started(), peer, method, uri, confirmable, payload, RequestOptions.NONE);
+        core.client.send(started(), peer, method, uri, confirmable, payload, options);
     }
 
     /**

@@ -13,10 +13,12 @@ import java.util.concurrent.TimeUnit;
 import io.coapscli.agent.AgentEvent;
 import io.coapscli.agent.AgentException;
 import io.coapscli.agent.AgentSettings;
+import io.coapscli.agent.CoapAgent;
 import io.coapscli.agent.CoapsAgent;
 import io.coapscli.agent.Formats;
 import io.coapscli.agent.OtError;
 import io.coapscli.agent.RequestOptions;
+import io.coapscli.shell.AgentName;
 import io.coapscli.dtls.KeyLog;
 import io.coapscli.dtls.CredentialException;
 import io.coapscli.dtls.X509Credentials;
@@ -61,12 +63,21 @@ final class OneShot {
         } catch (AgentException e) {
             throw new UsageError(e.why());
         }
-        Outcomes outcomes = new Outcomes(command, err,
+        Outcomes outcomes = new Outcomes(command, target.secure() ? AgentName.COAPS : AgentName.COAP, err,
                 command.output == null ? PayloadSink.standardOutput() : PayloadSink.file(command.output));
         AgentSettings settings = AgentSettings.defaults().withBindAddress(null, 0)
                 .withCoapTiming(Duration.ofMillis(command.ackTimeoutMs), 1.5, 4)
                 .withDtlsTiming(Duration.ofMillis(command.dtlsTimeoutMs), 4)
                 .withKeyLog(keyLog());
+        if (!target.secure()) {
+            if (command.credentials != null || command.key != null) {
+                throw new UsageError("credentials are for coaps:// URIs; coap:// is plain CoAP");
+            }
+            return plain(target, payload, options, settings, outcomes);
+        }
+        if (command.credentials == null) {
+            throw new UsageError("a coaps:// URI needs credentials: --psk, --psk-hex or --cert");
+        }
         try (CoapsAgent agent = new CoapsAgent(settings, events::add)) {
             useCredentials(agent);
             agent.start(!command.insecure, 0);
@@ -79,7 +90,17 @@ final class OneShot {
                 err.println("session with " + Formats.socketAddress(target.peer()) + ", " + connected.session().cipherSuite());
             }
             if (command.observe()) {
-                return observe(agent, target, settings, outcomes);
+                return observe(new Observing() {
+                    @Override
+                    public void observe(String uri, boolean confirmable) throws AgentException {
+                        agent.observe(uri, confirmable);
+                    }
+
+                    @Override
+                    public void cancel() throws AgentException {
+                        agent.cancelObservation();
+                    }
+                }, target, settings, outcomes);
             }
             agent.request(command.method(), target.pathAndQuery(), !command.nonConfirmable, payload, options);
             return outcomes.report(next(settings.responseTimeout().plusSeconds(5)));
@@ -94,8 +115,47 @@ final class OneShot {
         }
     }
 
+    /** A coap:// request: the plain agent on a free port, no handshake, no credentials. */
+    private int plain(Target target, byte[] payload, RequestOptions options, AgentSettings settings, Outcomes outcomes)
+            throws UsageError {
+        try (CoapAgent agent = new CoapAgent(settings.withCoapPort(0).forPlainAgent(), events::add)) {
+            agent.start();
+            if (command.observe()) {
+                return observe(new Observing() {
+                    @Override
+                    public void observe(String uri, boolean confirmable) throws AgentException {
+                        agent.observe(target.peer(), uri, confirmable);
+                    }
+
+                    @Override
+                    public void cancel() throws AgentException {
+                        agent.cancelObservation();
+                    }
+                }, target, settings, outcomes);
+            }
+            agent.request(target.peer(), command.method(), target.pathAndQuery(), !command.nonConfirmable, payload,
+                    options);
+            return outcomes.report(next(settings.responseTimeout().plusSeconds(5)));
+        } catch (AgentException e) {
+            if (e.error() == OtError.INVALID_ARGS) {
+                throw new UsageError(e.why());
+            }
+            return outcomes.refused(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    /** What observing needs of either agent. */
+    private interface Observing {
+        void observe(String uri, boolean confirmable) throws AgentException;
+
+        void cancel() throws AgentException;
+    }
+
     /** Prints every notification until the duration ends or a signal comes, then deregisters. */
-    private int observe(CoapsAgent agent, Target target, AgentSettings settings, Outcomes outcomes)
+    private int observe(Observing agent, Target target, AgentSettings settings, Outcomes outcomes)
             throws AgentException, InterruptedException {
         Thread main = Thread.currentThread();
         for (String name : new String[] {"INT", "TERM"}) {
@@ -123,7 +183,7 @@ final class OneShot {
             // SIGINT or SIGTERM: deregister and leave.
         }
         Thread.interrupted();
-        agent.cancelObservation();
+        agent.cancel();
         next(settings.responseTimeout().plusSeconds(5));
         return status;
     }

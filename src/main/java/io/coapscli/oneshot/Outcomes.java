@@ -15,6 +15,7 @@ import io.coapscli.agent.AgentEvent;
 import io.coapscli.agent.AgentException;
 import io.coapscli.agent.Formats;
 import io.coapscli.agent.OtError;
+import io.coapscli.shell.AgentName;
 import io.coapscli.shell.JsonPresenter;
 import io.coapscli.shell.Presenter;
 import io.coapscli.shell.StreamOutput;
@@ -32,7 +33,11 @@ final class Outcomes {
     private final PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     private final Presenter json = new JsonPresenter(new StreamOutput(out));
 
-    Outcomes(RequestCommand command, PrintStream err, PayloadSink sink) {
+    /** The agent whose lines the JSON objects carry: coaps, or coap for a coap:// URI. */
+    private final AgentName agent;
+
+    Outcomes(RequestCommand command, AgentName agent, PrintStream err, PayloadSink sink) {
+        this.agent = agent;
         this.command = command;
         this.err = err;
         this.sink = sink;
@@ -43,7 +48,7 @@ final class Outcomes {
         String reason = outcome instanceof AgentEvent.Disconnected disconnected ? disconnected.reason() : "no answer in time";
         if (command.json) {
             if (outcome != null) {
-                json.event(outcome);
+                json.event(agent, outcome);
             } else {
                 refusedAsJson(new AgentException(OtError.FAILED, reason));
             }
@@ -70,7 +75,7 @@ final class Outcomes {
     /** A response or notification (its payload out when 2.xx), a failed request, or the end of the session. */
     int report(AgentEvent event) {
         if (command.json && event != null) {
-            json.event(event);
+            json.event(agent, event);
             out.flush();
         }
         if (event instanceof AgentEvent.ResponseReceived response) {

@@ -30,14 +30,16 @@ public abstract class RequestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "URI", description = "coaps://host[:port]/path[?query]; an IPv6 literal "
-            + "in brackets, a host name is resolved; port 5684 by default")
+    @Parameters(index = "0", paramLabel = "URI", description = "coaps://host[:port]/path[?query], or coap:// for "
+            + "plain CoAP (no DTLS, no credentials); an IPv6 literal in brackets, a host name is resolved; port 5684 "
+            + "(coaps) or 5683 (coap) by default")
     String uri;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "PAYLOAD", description = "the request payload (UTF-8)")
     String payload;
 
-    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Credentials (one of):%n")
+    /** One of them for a coaps:// URI; none for coap://. */
+    @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Credentials (one of, for coaps://):%n")
     CredentialOptions credentials;
 
     /** A pre-shared key (text or hex) with an identity, or an X.509 identity. */

@@ -14,13 +14,15 @@ import java.util.regex.Pattern;
 import io.coapscli.agent.AddressLiteral;
 import io.coapscli.agent.AgentException;
 import io.coapscli.agent.AgentSettings;
+import io.coapscli.agent.CoapAgent;
 import io.coapscli.agent.PeerAddresses;
 
 /**
- * Where a coaps:// URI points: the server, the Uri-Path and Uri-Query, and Uri-Host for a name. Checked
- * by the rules {@code coaps connect} follows, before anything is sent.
+ * Where a coaps:// or coap:// URI points: the server, the Uri-Path and Uri-Query, Uri-Host for a name, and
+ * whether DTLS secures the exchange. Checked by the rules {@code coaps connect} follows, before anything is
+ * sent.
  */
-record Target(InetSocketAddress peer, String pathAndQuery, String uriHost) {
+record Target(InetSocketAddress peer, String pathAndQuery, String uriHost, boolean secure) {
 
     /**
      * An IPv6 literal with a zone, which java.net.URI does not take: RFC 6874 writes the zone's {@code %}
@@ -42,8 +44,10 @@ record Target(InetSocketAddress peer, String pathAndQuery, String uriHost) {
         } catch (URISyntaxException e) {
             throw new OneShot.UsageError("not a URI: " + text + " (" + e.getReason() + ")");
         }
-        if (!"coaps".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw new OneShot.UsageError("the URI must be coaps://host[:port]/path, not " + text);
+        boolean secure = "coaps".equalsIgnoreCase(uri.getScheme());
+        if (!(secure || "coap".equalsIgnoreCase(uri.getScheme())) || uri.getHost() == null) {
+            throw new OneShot.UsageError("the URI must be coaps://host[:port]/path or coap://host[:port]/path, not "
+                    + text);
         }
         String host = uri.getHost();
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
@@ -52,9 +56,10 @@ record Target(InetSocketAddress peer, String pathAndQuery, String uriHost) {
         }
         try {
             InetAddress address = PeerAddresses.peer(bare);
-            int port = PeerAddresses.port(uri.getPort() < 0 ? AgentSettings.DEFAULT_PORT : uri.getPort());
+            int defaultPort = secure ? AgentSettings.DEFAULT_PORT : CoapAgent.DEFAULT_PORT;
+            int port = PeerAddresses.port(uri.getPort() < 0 ? defaultPort : uri.getPort());
             String uriHost = AddressLiteral.parse(bare).isPresent() ? null : bare;
-            return new Target(new InetSocketAddress(address, port), pathAndQuery(uri), uriHost);
+            return new Target(new InetSocketAddress(address, port), pathAndQuery(uri), uriHost, secure);
         } catch (AgentException e) {
             throw new OneShot.UsageError(e.why() + " (in " + text + ")");
         }

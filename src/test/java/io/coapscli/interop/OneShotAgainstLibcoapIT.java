@@ -53,4 +53,27 @@ class OneShotAgainstLibcoapIT {
             assertTrue(untrusted.stderr().contains("no session"), untrusted.stderr());
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void plainCoapUrisNeedNoCredentialsAndRefuseThem() throws Exception {
+        try (LibcoapServer server = LibcoapServer.start("coap-server-notls", Loopback.IPV4, "-d", "10")) {
+            String base = "coap://127.0.0.1:" + (server.securePort() - 1) + "/";
+            CliRun put = CliRun.of("put", base + "plain", "made over plain CoAP");
+            assertEquals(0, put.exitCode(), put.stderr());
+            CliRun get = CliRun.of("get", base + "plain");
+            assertEquals(0, get.exitCode(), get.stderr());
+            assertEquals("made over plain CoAP", get.stdoutText());
+            CliRun json = CliRun.of("get", "--json", base + "missing");
+            assertEquals(1, json.exitCode(), json.stderr());
+            assertTrue(json.stdoutText().contains("\"agent\":\"coap\"") && json.stdoutText().contains("\"code\":\"4.04\"")
+                    && json.stdoutText().contains("\"line\":\"coap response from 127.0.0.1 with payload: "),
+                    json.stdoutText());
+            CliRun withKey = CliRun.of("get", base + "plain", "--psk", "secretPSK");
+            assertEquals(2, withKey.exitCode(), withKey.stderr());
+            assertTrue(withKey.stderr().contains("credentials are for coaps:// URIs"), withKey.stderr());
+            CliRun noKey = CliRun.of("get", "coaps://127.0.0.1:" + server.securePort() + "/time");
+            assertEquals(2, noKey.exitCode(), noKey.stderr());
+            assertTrue(noKey.stderr().contains("a coaps:// URI needs credentials"), noKey.stderr());
+        }
+    }
 }
