@@ -53,7 +53,32 @@ final class Help {
                     "Uses TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 with the built-in test credentials or these files.",
                     "example: coaps x509 device.crt device.key ca.crt")));
 
+    /** The plain agent's subcommands: {@code help coap <subcommand>}. */
+    private static final Map<String, List<String>> COAP = Map.ofEntries(
+            Map.entry("cancel", List.of("coap cancel", "Ends the observation of `coap observe`.", "example: coap cancel")),
+            Map.entry("delete", plain("delete", "DELETE", "coap delete ::1 test-resource con")),
+            Map.entry("get", plain("get", "GET", "coap get [::1]:5683 test-resource block-64")),
+            Map.entry("observe", List.of("coap observe <address> <uri-path> [con|non-con]",
+                    "Observes the peer's resource (RFC 7641).", "example: coap observe ::1 test/resource con")),
+            Map.entry("parameters", List.of("coap parameters request|response [default | <ack_timeout> <numerator> "
+                    + "<denominator> <max_retransmit>]", "Prints, or sets first, the transmission parameters of "
+                    + "requests or of confirmable responses.", "example: coap parameters request 3000 3 2 5")),
+            Map.entry("post", plain("post", "POST", "coap post ::1 test-resource con hello")),
+            Map.entry("put", plain("put", "PUT", "coap put ::1 test-resource block-32 2")),
+            Map.entry("resource", List.of("coap resource [uri-path [block-count]]",
+                    "Sets the path of the served resource; without argument prints it.",
+                    "example: coap resource test/resource")),
+            Map.entry("set", List.of("coap set [content]",
+                    "Sets the resource content (at most 15 bytes, as OpenThread's) and notifies its observer.",
+                    "example: coap set Testing123")),
+            Map.entry("start", List.of("coap start", "Binds the plain CoAP socket (--coap-port, 5683).",
+                    "example: coap start")),
+            Map.entry("stop", List.of("coap stop", "Releases the plain CoAP socket; the resource stays.",
+                    "example: coap stop")));
+
     private static final Map<String, List<String>> TOP_LEVEL = Map.of(
+            "coap", List.of("coap <subcommand> [arguments]", "The plain CoAP agent; `coap help` lists subcommands.",
+                    "example: help coap get"),
             "coaps", List.of("coaps <subcommand> [arguments]", "The Secure CoAP agent; `coaps help` lists subcommands.",
                     "example: coaps help get"),
             "exit", List.of("exit", "Closes every session with close_notify and leaves.", "example: exit"),
@@ -69,6 +94,16 @@ final class Help {
 
     static List<String> coaps(String subcommand) {
         return COAPS.get(subcommand);
+    }
+
+    static List<String> coap(String subcommand) {
+        return COAP.get(subcommand);
+    }
+
+    private static List<String> plain(String name, String method, String example) {
+        return List.of("coap " + name + " <address> <uri-path> [con|non-con|block-<size>] [payload|block-count]",
+                "Sends a " + method + " to the address (port 5683, or [v6]:port / v4:port); its response follows.",
+                "example: " + example);
     }
 
     static List<String> topLevel(String command) {

@@ -143,10 +143,12 @@ public final class Shell {
             usage = usage != null ? usage : Help.coaps(args.get(0));
         } else if (args.size() == 2 && args.get(0).equals("coaps")) {
             usage = Help.coaps(args.get(1));
+        } else if (args.size() == 2 && args.get(0).equals("coap")) {
+            usage = Help.coap(args.get(1));
         }
         if (usage == null) {
             throw AgentException.detailed(OtError.INVALID_ARGS, "no help for " + String.join(" ", args)
-                    + ": `help` lists the commands, `coaps help` the subcommands");
+                    + ": `help` lists the commands, `coaps help` and `coap help` the subcommands");
         }
         usage.forEach(presenter::commandOutput);
     }

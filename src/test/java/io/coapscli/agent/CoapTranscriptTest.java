@@ -120,6 +120,52 @@ class CoapTranscriptTest {
         }
     }
 
+    @Test
+    void badCoapInputIsRefusedWithOpenThreadsErrorsAndChangesNothing() {
+        try (TestNode node = TestNode.on(Loopback.IPV4)) {
+            node.expectRun("coap resource", "", "Done");
+            node.expectRun("coap set", "0", "Done");
+            node.expectRun("coap get ::1 test con", "Error 13: InvalidState");
+            node.expectRun("coap start", "Done");
+            node.expectRun("coap start", "Done");
+            node.expectRun("coap resource test-resource", "Done");
+            node.expectRun("coap set abc", "Done");
+            node.expectRun("coap set 0123456789abcdef", "Error 7: InvalidArgs");
+            node.expectRun("coap set 0123456789abcde", "Done");
+            node.expectRun("coap resource test-resource x", "Error 7: InvalidArgs");
+            node.expectRun("coap resource other 0", "Error 7: InvalidArgs");
+            node.expectRun("coap resource", "test-resource", "Done");
+            node.expectRun("coap get notanaddress test", "Error 6: Parse");
+            node.expectRun("coap get 127.0.0.1:99999 test", "Error 7: InvalidArgs");
+            node.expectRun("coap get", "Error 7: InvalidArgs");
+            node.expectRun("coap delete", "Error 7: InvalidArgs");
+            node.expectRun("coap post 127.0.0.1", "Error 7: InvalidArgs");
+            node.expectRun("coap put 127.0.0.1 r block-64 x", "Error 7: InvalidArgs");
+            node.expectRun("coap frobnicate", "Error 35: InvalidCommand");
+            node.expectRun("coap parameters", "Error 7: InvalidArgs");
+            node.expectRun("coap parameters bogus", "Error 7: InvalidArgs");
+            node.expectRun("coap parameters request 3000 3 2 5", "Transmission parameters for request:",
+                    "ACK_TIMEOUT=3000 ms, ACK_RANDOM_FACTOR=3/2, MAX_RETRANSMIT=5", "Done");
+            for (String bad : new String[] {"3000 2 3 5", "3000 3 2", "3000 3 2 256", "x 3 2 5", "0 3 2 5",
+                    "3000 3 0 5", "3000 3 2 0", "3000 3 2 5 6"}) {
+                node.expectRun("coap parameters request " + bad, "Error 7: InvalidArgs");
+            }
+            // OpenThread would now print the 2/3 it parsed before refusing; a refused command changes nothing.
+            node.expectRun("coap parameters request", "Transmission parameters for request:",
+                    "ACK_TIMEOUT=3000 ms, ACK_RANDOM_FACTOR=3/2, MAX_RETRANSMIT=5", "Done");
+            node.expectRun("verbose on", "Done");
+            node.expectRun("coap parameters request 0 3 2 5", "coaps-cli needs ACK_TIMEOUT 1 to 2147483647 ms, "
+                    + "a denominator above 0 and MAX_RETRANSMIT of at least 1", "Error 7: InvalidArgs");
+            node.expectRun("coap stop", "Done");
+            node.expectRun("coap stop", "Done");
+            node.expectRun("coap resource", "test-resource", "Done");
+            node.expectRun("coap set", "0123456789abcde", "Done");
+            node.expectRun("help coap get", "coap get <address> <uri-path> [con|non-con|block-<size>] [payload|block-count]",
+                    "Sends a GET to the address (port 5683, or [v6]:port / v4:port); its response follows.",
+                    "example: coap get [::1]:5683 test-resource block-64", "Done");
+        }
+    }
+
     private static String hex(String text) {
         return HexFormat.of().formatHex(text.getBytes(StandardCharsets.US_ASCII));
     }
