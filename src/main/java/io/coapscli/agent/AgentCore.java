@@ -1,7 +1,10 @@
 package io.coapscli.agent;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -58,6 +61,22 @@ final class AgentCore {
         endpoint.setMessageDeliverer(resource);
         endpoint.onNotification((request, response) -> client.notificationArrived(response));
         endpoint.blocks().watchInboundBlocks(resource::blockArrived);
+    }
+
+    /**
+     * Waits on the agent's lock, which the caller holds, until the condition holds (every change to it
+     * notifies the lock) or the timeout passes; false then.
+     */
+    static boolean awaitUnderLock(Object lock, Duration timeout, BooleanSupplier settled) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!settled.getAsBoolean()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(lock, left);
+        }
+        return true;
     }
 
     void emit(AgentEvent event) {

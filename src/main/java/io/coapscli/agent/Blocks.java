@@ -2,6 +2,8 @@ package io.coapscli.agent;
 
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.eclipse.californium.core.coap.CoAP.Code;
+
 import io.coapscli.coap.CoapLimits;
 
 /** OpenThread's block-wise vocabulary: block sizes as {@code block-16} ... {@code block-1024}, counts, numbering. */
@@ -27,13 +29,12 @@ public final class Blocks {
      * The block count a block-wise request uses: the one given (checked), or else the agent's; an upload
      * checks it against the body limit too.
      */
-    static int blockCount(AgentResource resource, Long given, int szx, org.eclipse.californium.core.coap.CoAP.Code method)
-            throws AgentException {
+    static int blockCount(AgentResource resource, Long given, int szx, Code method) throws AgentException {
         if (given != null) {
             checkCount(given, szx);
         }
         int blocks = given == null ? resource.blockCount() : given.intValue();
-        if (method != org.eclipse.californium.core.coap.CoAP.Code.GET) {
+        if (method != Code.GET) {
             checkCount(blocks, szx);
         }
         return blocks;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.californium.core.coap.CoAP.Code;
 
@@ -162,15 +161,7 @@ public final class CoapAgent implements AutoCloseable {
 
     /** Waits until no request is waiting for its outcome; false if that did not happen in time. */
     public synchronized boolean awaitSettled(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!core.client.nothingOutstanding()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
-        }
-        return true;
+        return AgentCore.awaitUnderLock(this, timeout, () -> core.client.nothingOutstanding());
     }
 
     /** Waits until every event queued so far has been delivered. */

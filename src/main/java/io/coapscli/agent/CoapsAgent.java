@@ -319,15 +319,7 @@ public final class CoapsAgent implements AutoCloseable {
      * @return false if that did not happen within the timeout
      */
     public synchronized boolean awaitSettled(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!client.nothingOutstanding() || !control.isSettled()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
-        }
-        return true;
+        return AgentCore.awaitUnderLock(this, timeout, () -> client.nothingOutstanding() && control.isSettled());
     }
 
     // ---- resource --------------------------------------------------------------------------------

@@ -90,25 +90,13 @@ final class OneShot {
                 err.println("session with " + Formats.socketAddress(target.peer()) + ", " + connected.session().cipherSuite());
             }
             if (command.observe()) {
-                return observe(new Observing() {
-                    @Override
-                    public void observe(String uri, boolean confirmable) throws AgentException {
-                        agent.observe(uri, confirmable);
-                    }
-
-                    @Override
-                    public void cancel() throws AgentException {
-                        agent.cancelObservation();
-                    }
-                }, target, settings, outcomes);
+                return observe(() -> agent.observe(target.pathAndQuery(), !command.nonConfirmable),
+                        agent::cancelObservation, settings, outcomes);
             }
             agent.request(command.method(), target.pathAndQuery(), !command.nonConfirmable, payload, options);
             return outcomes.report(next(settings.responseTimeout().plusSeconds(5)));
         } catch (AgentException e) {
-            if (e.error() == OtError.INVALID_ARGS) {
-                throw new UsageError(e.why());
-            }
-            return outcomes.refused(e);
+            return refused(e, outcomes);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
@@ -121,47 +109,42 @@ final class OneShot {
         try (CoapAgent agent = new CoapAgent(settings.withCoapPort(0).forPlainAgent(), events::add)) {
             agent.start();
             if (command.observe()) {
-                return observe(new Observing() {
-                    @Override
-                    public void observe(String uri, boolean confirmable) throws AgentException {
-                        agent.observe(target.peer(), uri, confirmable);
-                    }
-
-                    @Override
-                    public void cancel() throws AgentException {
-                        agent.cancelObservation();
-                    }
-                }, target, settings, outcomes);
+                return observe(() -> agent.observe(target.peer(), target.pathAndQuery(), !command.nonConfirmable),
+                        agent::cancelObservation, settings, outcomes);
             }
             agent.request(target.peer(), command.method(), target.pathAndQuery(), !command.nonConfirmable, payload,
                     options);
             return outcomes.report(next(settings.responseTimeout().plusSeconds(5)));
         } catch (AgentException e) {
-            if (e.error() == OtError.INVALID_ARGS) {
-                throw new UsageError(e.why());
-            }
-            return outcomes.refused(e);
+            return refused(e, outcomes);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
         }
     }
 
-    /** What observing needs of either agent. */
-    private interface Observing {
-        void observe(String uri, boolean confirmable) throws AgentException;
+    /** A call on either agent. */
+    @FunctionalInterface
+    private interface AgentCall {
+        void run() throws AgentException;
+    }
 
-        void cancel() throws AgentException;
+    /** A refused command: bad arguments are a usage error, anything else the request's failure. */
+    private int refused(AgentException e, Outcomes outcomes) throws UsageError {
+        if (e.error() == OtError.INVALID_ARGS) {
+            throw new UsageError(e.why());
+        }
+        return outcomes.refused(e);
     }
 
     /** Prints every notification until the duration ends or a signal comes, then deregisters. */
-    private int observe(Observing agent, Target target, AgentSettings settings, Outcomes outcomes)
+    private int observe(AgentCall register, AgentCall cancel, AgentSettings settings, Outcomes outcomes)
             throws AgentException, InterruptedException {
         Thread main = Thread.currentThread();
         for (String name : new String[] {"INT", "TERM"}) {
             Signal.handle(new Signal(name), signal -> main.interrupt());
         }
-        agent.observe(target.pathAndQuery(), !command.nonConfirmable);
+        register.run();
         AgentEvent first = next(settings.responseTimeout().plusSeconds(5));
         int status = outcomes.report(first);
         if (status != 0 || !(first instanceof AgentEvent.ResponseReceived response) || response.message().observe() == null) {
@@ -183,7 +166,7 @@ final class OneShot {
             // SIGINT or SIGTERM: deregister and leave.
         }
         Thread.interrupted();
-        agent.cancel();
+        cancel.run();
         next(settings.responseTimeout().plusSeconds(5));
         return status;
     }

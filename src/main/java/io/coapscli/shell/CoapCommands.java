@@ -44,7 +44,7 @@ final class CoapCommands {
                 new Command("parameters", this::parameters),
                 new Command("post", args -> request(Code.POST, args)),
                 new Command("put", args -> request(Code.PUT, args)),
-                new Command("resource", this::resource),
+                new Command("resource", args -> ResourceCommand.run(agent.resource(), args, out)),
                 new Command("set", this::set),
                 new Command("start", args -> agent.start()),
                 new Command("stop", args -> agent.stop())), List.of());
@@ -110,19 +110,6 @@ final class CoapCommands {
             throw new AgentException(OtError.INVALID_ARGS);
         }
         agent.cancelObservation();
-    }
-
-    /** {@code resource [<uri-path> [<block-count>]]}. */
-    private void resource(List<String> args) throws AgentException {
-        if (args.isEmpty()) {
-            out.accept(agent.resource().path());
-        } else if (args.size() == 1) {
-            agent.resource().setPath(args.get(0));
-        } else if (args.size() == 2) {
-            agent.resource().setPath(args.get(0), Unsigned32.blockCount(args.get(1)));
-        } else {
-            throw new AgentException(OtError.INVALID_ARGS);
-        }
     }
 
     /** {@code set [<content>]}: OpenThread's content is at most 15 characters. */

@@ -45,7 +45,7 @@ final class CoapsCommands {
                 new Command("post", args -> request(Code.POST, args)),
                 new Command("psk", this::psk),
                 new Command("put", args -> request(Code.PUT, args)),
-                new Command("resource", this::resource),
+                new Command("resource", args -> ResourceCommand.run(agent.resource(), args, out)),
                 new Command("set", this::set),
                 new Command("start", this::start),
                 new Command("stop", args -> agent.stop()),
@@ -166,19 +166,6 @@ final class CoapsCommands {
             throw new AgentException(OtError.INVALID_ARGS);
         }
         out.accept(answer ? "yes" : "no");
-    }
-
-    /** {@code resource [<uri-path> [<block-count>]]}. */
-    private void resource(List<String> args) throws AgentException {
-        if (args.isEmpty()) {
-            out.accept(agent.resource().path());
-        } else if (args.size() == 1) {
-            agent.resource().setPath(args.get(0));
-        } else if (args.size() == 2) {
-            agent.resource().setPath(args.get(0), Unsigned32.blockCount(args.get(1)));
-        } else {
-            throw new AgentException(OtError.INVALID_ARGS);
-        }
     }
 
     private void set(List<String> args) throws AgentException {

@@ -30,18 +30,18 @@ class BlockwiseTransfersTest {
             List<String> received = new ArrayList<>();
             for (int number = 0; number < 3; number++) {
                 client.expectEvent("received block: Num " + number + " Len 64");
-                received.addAll(rows(client, 4));
+                received.addAll(client.rows(4));
             }
             client.expectEvent("coaps response from " + PEER + " with payload: "
                     + String.join("", received.subList(8, 12)));
 
             server.expectEvent("coaps request from " + PEER + " GET");
             server.expectEvent("send block: Num 0 Len 64");
-            List<String> sent = new ArrayList<>(rows(server, 4));
+            List<String> sent = new ArrayList<>(server.rows(4));
             server.expectEvent("coaps response sent");
             for (int number = 1; number < 3; number++) {
                 server.expectEvent("send block: Num " + number + " Len 64");
-                sent.addAll(rows(server, 4));
+                sent.addAll(server.rows(4));
             }
             assertEquals(sent, received, "the client got the bytes the server sent");
         }
@@ -59,13 +59,13 @@ class BlockwiseTransfersTest {
             assertTrue(output.get(1).matches(HEX_ROW) && output.get(2).matches(HEX_ROW), output.toString());
             assertEquals("Done", output.get(3));
             client.expectEvent("send block: Num 1 Len 32");
-            List<String> second = rows(client, 2);
+            List<String> second = client.rows(2);
             client.expectEvent("coaps response from " + PEER);
 
             server.expectEvent("received block: Num 0 Len 32");
-            assertEquals(output.subList(1, 3), rows(server, 2));
+            assertEquals(output.subList(1, 3), server.rows(2));
             server.expectEvent("received block: Num 1 Len 32");
-            assertEquals(second, rows(server, 2));
+            assertEquals(second, server.rows(2));
             server.expectEvent("coaps request from " + PEER + " PUT with payload: " + String.join("", second));
             server.expectEvent("coaps response sent");
 
@@ -89,9 +89,9 @@ class BlockwiseTransfersTest {
             // ...and its resource now serves two blocks, not three, as OpenThread's shared count does.
             client.expectRun("coaps get test-resource block-16", "Done");
             client.expectEvent("received block: Num 0 Len 16");
-            rows(client, 1);
+            client.rows(1);
             client.expectEvent("received block: Num 1 Len 16");
-            String last = rows(client, 1).get(0);
+            String last = client.rows(1).get(0);
             client.expectEvent("coaps response from " + PEER + " with payload: " + last);
         }
     }
@@ -116,16 +116,6 @@ class BlockwiseTransfersTest {
             node.expectRun("coaps post r block-16 2", "Error 13: InvalidState");
             node.expectRun("coaps resource", "kept", "Done");
         }
-    }
-
-    private static List<String> rows(TestNode node, int count) {
-        List<String> rows = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String row = node.nextEvent(TestNode.EVENT_TIMEOUT);
-            assertTrue(row != null && row.matches(HEX_ROW), "a row of 16 bytes in hex, not <" + row + ">");
-            rows.add(row);
-        }
-        return rows;
     }
 
     private static String last(List<String> lines) {

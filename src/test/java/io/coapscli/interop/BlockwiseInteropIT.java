@@ -26,7 +26,6 @@ import io.coapscli.testing.TestNode;
  */
 class BlockwiseInteropIT {
 
-    private static final String[] PSK = {"-u", "Client_identity", "-k", "secretPSK"};
     private static final String LOCAL = "127.0.0.1";
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
@@ -36,16 +35,16 @@ class BlockwiseInteropIT {
         Libcoap.require(program);
         try (TestNode server = TestNode.on(Loopback.IPV4)) {
             start(server, "coaps resource test-resource 3");
-            CompletableFuture<Libcoap.ClientRun> getting = CompletableFuture.supplyAsync(() -> run(program,
+            CompletableFuture<Libcoap.ClientRun> getting = CompletableFuture.supplyAsync(() -> Libcoap.pskClient(program,
                     "-b", "64", "-m", "get", "coaps://127.0.0.1:" + server.port() + "/test-resource"));
             server.expectEvent("coaps connected");
             server.expectEvent("coaps request from " + LOCAL + " GET");
             server.expectEvent("send block: Num 0 Len 64");
-            StringBuilder sent = new StringBuilder(String.join("", rows(server, 4)));
+            StringBuilder sent = new StringBuilder(String.join("", server.rows(4)));
             server.expectEvent("coaps response sent");
             for (int number = 1; number < 3; number++) {
                 server.expectEvent("send block: Num " + number + " Len 64");
-                sent.append(String.join("", rows(server, 4)));
+                sent.append(String.join("", server.rows(4)));
             }
             Libcoap.ClientRun run = getting.get(Libcoap.CLIENT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             assertEquals(sent.toString(), HexFormat.of().formatHex(run.payload()), run.output());
@@ -60,13 +59,13 @@ class BlockwiseInteropIT {
         Path body = Files.write(dir.resolve("x100"), "x".repeat(100).getBytes(StandardCharsets.US_ASCII));
         try (TestNode server = TestNode.on(Loopback.IPV4)) {
             start(server, "coaps resource test-resource");
-            Libcoap.ClientRun run = run(program, "-b", "32", "-m", "put", "-f", body.toString(),
+            Libcoap.ClientRun run = Libcoap.pskClient(program, "-b", "32", "-m", "put", "-f", body.toString(),
                     "coaps://127.0.0.1:" + server.port() + "/test-resource");
             assertTrue(run.received("c:2.04"), run.output());
             server.expectEvent("coaps connected");
             for (int number = 0; number < 3; number++) {
                 server.expectEvent("received block: Num " + number + " Len 32");
-                assertEquals(List.of("78".repeat(16), "78".repeat(16)), rows(server, 2));
+                assertEquals(List.of("78".repeat(16), "78".repeat(16)), server.rows(2));
             }
             // OpenThread's number is position / length: the 4 bytes at 96 are "block 24", and not a row.
             server.expectEvent("received block: Num 24 Len 4");
@@ -83,18 +82,18 @@ class BlockwiseInteropIT {
         try (LibcoapServer server = LibcoapServer.start(program, Loopback.IPV4, "-k", "secretPSK", "-d", "10");
                 TestNode client = TestNode.on(Loopback.IPV4)) {
             String base = "coaps://127.0.0.1:" + server.securePort() + "/";
-            assertTrue(run(clientOf(program), "-m", "put", "-f", big.toString(), base + "big").received("c:2.01"));
+            assertTrue(Libcoap.pskClient(clientOf(program), "-m", "put", "-f", big.toString(), base + "big").received("c:2.01"));
             client.connectWithPskTo(server.securePort());
 
             client.expectRun("coaps get big block-64", "Done");
             StringBuilder received = new StringBuilder();
             for (int number = 0; number < 4; number++) {
                 client.expectEvent("received block: Num " + number + " Len 64");
-                received.append(String.join("", rows(client, 4)));
+                received.append(String.join("", client.rows(4)));
             }
             // The short last block: number 256 / 44 = 5, and only its whole 16-byte rows are shown.
             client.expectEvent("received block: Num 5 Len 44");
-            received.append(String.join("", rows(client, 2)));
+            received.append(String.join("", client.rows(2)));
             String lastBlock = HexFormat.of().formatHex(Files.readAllBytes(big), 256, 300);
             client.expectEvent("coaps response from " + LOCAL + " with payload: " + lastBlock);
             assertEquals(HexFormat.of().formatHex(Files.readAllBytes(big), 0, 288), received.toString());
@@ -105,10 +104,10 @@ class BlockwiseInteropIT {
             StringBuilder sent = new StringBuilder(String.join("", output.subList(1, 5)));
             for (int number = 1; number < 3; number++) {
                 client.expectEvent("send block: Num " + number + " Len 64");
-                sent.append(String.join("", rows(client, 4)));
+                sent.append(String.join("", client.rows(4)));
             }
             client.expectEvent("coaps response from " + LOCAL);
-            Libcoap.ClientRun stored = run(clientOf(program), "-m", "get", base + "up");
+            Libcoap.ClientRun stored = Libcoap.pskClient(clientOf(program), "-m", "get", base + "up");
             assertArrayEquals(HexFormat.of().parseHex(sent), stored.payload(), stored.output());
         }
     }
@@ -121,26 +120,5 @@ class BlockwiseInteropIT {
         server.expectRun("coaps psk secretPSK Client_identity", "Done");
         server.expectRun("coaps start", "Done");
         server.expectRun(resource, "Done");
-    }
-
-    private static List<String> rows(TestNode node, int count) {
-        List<String> rows = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String row = node.nextEvent(TestNode.EVENT_TIMEOUT);
-            assertTrue(row != null && row.matches("[0-9a-f]{32}"), "a row of hex, not <" + row + ">");
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    private static Libcoap.ClientRun run(String program, String... args) {
-        String[] all = new String[PSK.length + args.length];
-        System.arraycopy(PSK, 0, all, 0, PSK.length);
-        System.arraycopy(args, 0, all, PSK.length, args.length);
-        try {
-            return Libcoap.client(program, all);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -41,6 +41,17 @@ final class Libcoap {
      * Runs a libcoap client with `-v 6 -o FILE` added and returns its log and the payload it wrote. Its
      * exit status says nothing (it is 0 after a timeout too), so callers judge the output.
      */
+    /** A client run with the PSK secretPSK / Client_identity; a failure to run is an unchecked one. */
+    static ClientRun pskClient(String program, String... args) {
+        List<String> all = new ArrayList<>(List.of("-u", "Client_identity", "-k", "secretPSK"));
+        all.addAll(List.of(args));
+        try {
+            return client(program, all.toArray(new String[0]));
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static ClientRun client(String program, String... args) throws IOException, InterruptedException {
         Path payload = Files.createTempFile("coap-client-payload", ".bin");
         Files.delete(payload);

@@ -23,7 +23,6 @@ import io.coapscli.testing.TestNode;
  */
 class ObserveAndDiscoveryInteropIT {
 
-    private static final String[] PSK = {"-u", "Client_identity", "-k", "secretPSK"};
     private static final String LOCAL = "127.0.0.1";
 
     @ParameterizedTest(name = "{0}")
@@ -33,7 +32,7 @@ class ObserveAndDiscoveryInteropIT {
         try (TestNode server = TestNode.on(Loopback.IPV4)) {
             startServer(server);
             // libcoap observes for 4 s, then deregisters and closes the session.
-            CompletableFuture<Libcoap.ClientRun> observing = CompletableFuture.supplyAsync(() -> run(program,
+            CompletableFuture<Libcoap.ClientRun> observing = CompletableFuture.supplyAsync(() -> Libcoap.pskClient(program,
                     "-s", "4", "-m", "get", "coaps://127.0.0.1:" + server.port() + "/test-resource"));
             server.expectEvent("coaps connected");
             server.expectEvent("coaps request from " + LOCAL + " GET OBS=0");
@@ -65,7 +64,7 @@ class ObserveAndDiscoveryInteropIT {
         Libcoap.require(program);
         try (TestNode server = TestNode.on(Loopback.IPV4)) {
             startServer(server);
-            Libcoap.ClientRun run = run(program, "-m", "get", "coaps://127.0.0.1:" + server.port() + "/.well-known/core");
+            Libcoap.ClientRun run = Libcoap.pskClient(program, "-m", "get", "coaps://127.0.0.1:" + server.port() + "/.well-known/core");
             assertTrue(run.received("t:ACK c:2.05"), run.output());
             assertTrue(run.output().contains("Content-Format:application/link-format"), run.output());
             assertEquals("</test-resource>;obs", new String(run.payload(), StandardCharsets.UTF_8), run.output());
@@ -107,17 +106,6 @@ class ObserveAndDiscoveryInteropIT {
         server.expectRun("coaps psk secretPSK Client_identity", "Done");
         server.expectRun("coaps start", "Done");
         server.expectRun("coaps resource test-resource", "Done");
-    }
-
-    private static Libcoap.ClientRun run(String program, String... args) {
-        String[] all = new String[PSK.length + args.length];
-        System.arraycopy(PSK, 0, all, 0, PSK.length);
-        System.arraycopy(args, 0, all, PSK.length, args.length);
-        try {
-            return Libcoap.client(program, all);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String nextLine(TestNode node) {

@@ -78,11 +78,11 @@ class PlainCoapInteropIT {
             Libcoap.ClientRun blocks = Libcoap.client(CLIENT, "-b", "64", "-m", "get", uri);
             server.expectEvent("coap request from " + LOCAL + " GET");
             server.expectEvent("send block: Num 0 Len 64");
-            StringBuilder sent = new StringBuilder(String.join("", rows(server, 4)));
+            StringBuilder sent = new StringBuilder(String.join("", server.rows(4)));
             server.expectEvent("coap response sent");
             for (int number = 1; number < 3; number++) {
                 server.expectEvent("send block: Num " + number + " Len 64");
-                sent.append(String.join("", rows(server, 4)));
+                sent.append(String.join("", server.rows(4)));
             }
             assertEquals(sent.toString(), HexFormat.of().formatHex(blocks.payload()), blocks.output());
         }
@@ -104,10 +104,10 @@ class PlainCoapInteropIT {
             client.expectRun("coap get " + peer + " big block-64", "Done");
             for (int number = 0; number < 4; number++) {
                 client.expectEvent("received block: Num " + number + " Len 64");
-                rows(client, 4);
+                client.rows(4);
             }
             client.expectEvent("received block: Num 5 Len 44");
-            rows(client, 2);
+            client.rows(2);
             client.expectEvent("coap response from " + LOCAL + " with payload: "
                     + HexFormat.of().formatHex(Files.readAllBytes(big), 256, 300));
 
@@ -115,7 +115,7 @@ class PlainCoapInteropIT {
             assertEquals(List.of("send block: Num 0 Len 32"), output.subList(0, 1));
             assertEquals("Done", output.get(3));
             client.expectEvent("send block: Num 1 Len 32");
-            List<String> second = rows(client, 2);
+            List<String> second = client.rows(2);
             client.expectEvent("coap response from " + LOCAL);
             Libcoap.ClientRun stored = Libcoap.client(CLIENT, "-m", "get", base + "up");
             assertEquals(output.get(1) + output.get(2) + String.join("", second),
@@ -139,15 +139,5 @@ class PlainCoapInteropIT {
             node.expectRun(command, "Done");
         }
         return node;
-    }
-
-    private static List<String> rows(TestNode node, int count) {
-        List<String> rows = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String row = node.nextEvent(TestNode.EVENT_TIMEOUT);
-            assertTrue(row != null && row.matches("[0-9a-f]{32}"), "a row of hex, not <" + row + ">");
-            rows.add(row);
-        }
-        return rows;
     }
 }

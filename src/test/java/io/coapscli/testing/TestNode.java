@@ -189,6 +189,19 @@ public final class TestNode implements AutoCloseable {
         }
     }
 
+    /** The next lines, each a row of a block's bytes in hex (16 bytes), within the event timeout. */
+    public List<String> rows(int count) {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String row = nextEvent(EVENT_TIMEOUT);
+            if (row == null || !row.matches("[0-9a-f]{32}")) {
+                fail("a row of 16 bytes in hex, not <" + row + ">; then " + drainEvents());
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
     public List<String> drainEvents() {
         List<String> rest = new ArrayList<>();
         out.events.drainTo(rest);
