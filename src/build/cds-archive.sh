@@ -20,7 +20,8 @@ rm -f "$archive" "$archive.jdk" "$target/coaps-cli.classlist"
 
 port=$(( 40000 + RANDOM % 20000 ))
 java -XX:DumpLoadedClassList="$work/server.lst" -jar "$jar" --bind 127.0.0.1 --port "$port" --idle-timeout 0 \
-  -c 'coaps psk trainingKey training' -c 'coaps start' -c 'coaps resource r' -c wait >/dev/null 2>&1 &
+  --coap-port "$((port + 1))" -c 'coaps psk trainingKey training' -c 'coaps start' -c 'coaps resource r' \
+  -c 'coap start' -c 'coap resource r' -c wait >/dev/null 2>&1 &
 server_pid=$!
 sleep 1.5 # the training server's start; a client that comes too early only trains less
 for output in "" --json --verbose; do
@@ -28,6 +29,20 @@ for output in "" --json --verbose; do
     -c 'coaps psk trainingKey training' -c 'coaps start' -c "coaps connect 127.0.0.1 $port" -c 'coaps get r con' \
     -c 'coaps put r con trained' -c 'coaps resource' -c 'coaps isconnected' -c 'help' >/dev/null 2>&1
 done
+# The one-shot requests, secure and plain, and the help texts.
+java -XX:DumpLoadedClassList="$work/one-shot.lst" -jar "$jar" get "coaps://127.0.0.1:$port/r" --psk trainingKey \
+  --identity training --dtls-timeout 100 >/dev/null 2>&1
+java -XX:DumpLoadedClassList="$work/one-shot-json.lst" -jar "$jar" put --json "coaps://127.0.0.1:$port/r" \
+  --psk trainingKey --identity training --dtls-timeout 100 again >/dev/null 2>&1
+java -XX:DumpLoadedClassList="$work/one-shot-plain.lst" -jar "$jar" get "coap://127.0.0.1:$((port + 1))/r" \
+  >/dev/null 2>&1
+java -XX:DumpLoadedClassList="$work/help.lst" -jar "$jar" --help >/dev/null 2>&1
+java -XX:DumpLoadedClassList="$work/get-help.lst" -jar "$jar" get --help >/dev/null 2>&1
+# The shell on a terminal (JLine): script(1) gives it a pseudo-terminal; it leaves at `exit`.
+if command -v script >/dev/null; then
+  { sleep 3; printf 'coaps isclosed\rexit\r'; sleep 2; } | timeout 20 script -qfc \
+    "java -XX:DumpLoadedClassList=$work/terminal.lst -jar $jar --port 0" /dev/null >/dev/null 2>&1
+fi
 kill "$server_pid"; wait "$server_pid" 2>/dev/null; server_pid=""
 
 cat "$work"/*.lst | grep -v '^@lambda-proxy' | sort -u > "$work/classes.lst"

@@ -111,25 +111,40 @@ public class CoapsCliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Options options;
         try {
-            options = Options.of(port, bind, logLevel, logFile == null ? null : logFile.toString(), json, verbose,
-                    script, dtlsTimeout, ackTimeout, idleTimeout, cid, keyLog, reconnect, coapPort);
+            return ShellLaunch.runShell(options());
         } catch (Options.UsageException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return ShellLaunch.runShell(options);
+    }
+
+    /** The shell's options as picocli read them. */
+    Options options() throws Options.UsageException {
+        return Options.of(port, bind, logLevel, logFile == null ? null : logFile.toString(), json, verbose,
+                script, dtlsTimeout, ackTimeout, idleTimeout, cid, keyLog, reconnect, coapPort);
     }
 
     /**
      * The picocli command line for these arguments, with coaps-cli's error and exit conventions. The
      * subcommands are left out when nothing in the arguments can concern them (the shell with its options):
-     * building their models took 110 ms of the shell's start-up.
+     * building their models took 110 ms of the shell's start-up; only the one named is built in full.
      */
     static CommandLine commandLine(String[] args) {
         CommandLine line = new CommandLine(new CoapsCliCommand());
         if (mayConcernSubcommands(args)) {
-            SUBCOMMANDS.forEach(line::addSubcommand);
+            String named = SUBCOMMAND_NAMES.stream().filter(List.of(args)::contains).findFirst().orElse(null);
+            for (Class<?> subcommand : SUBCOMMANDS) {
+                Command declared = subcommand.getAnnotation(Command.class);
+                if (declared.name().equals(named)) {
+                    line.addSubcommand(subcommand);
+                } else {
+                    // Only named and described, for the help's list and a mistyped word's suggestions: a full
+                    // model of every subcommand took 150 ms of `--help`.
+                    CommandSpec listed = CommandSpec.create().name(declared.name());
+                    listed.usageMessage().description(declared.description());
+                    line.addSubcommand(declared.name(), listed);
+                }
+            }
         }
         // -c and --script may repeat, and keep their order: each occurrence calls its setter.
         line.setOverwrittenOptionsAllowed(true);

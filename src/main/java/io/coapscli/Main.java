@@ -16,9 +16,35 @@ public final class Main {
     }
 
     static int run(String[] argv) {
-        // The crypto warm-up runs while picocli reads the command line (about 100 ms each).
+        if (argv.length == 1 && (argv[0].equals("--version") || argv[0].equals("-V"))) {
+            // Asked the most often from scripts, answered without reading the rest of the command line.
+            System.out.println("coaps-cli " + CommandLineValues.version());
+            return 0;
+        }
         EarlyLogging.configure(argv);
-        CryptoWarmUp.start();
+        Options shell = ShellArguments.parse(argv);
+        boolean onTerminal = shell != null && shell.script().isEmpty() && System.console() != null;
+        if (needsDtls(argv) && !onTerminal) {
+            // The crypto warm-up runs while the command line is read; on a terminal, after the prompt.
+            CryptoWarmUp.start();
+        }
+        if (shell != null) {
+            return ShellLaunch.runShell(shell);
+        }
         return CoapsCliCommand.commandLine(argv).execute(argv);
+    }
+
+    /**
+     * Whether the command may shake hands: not when it only asks for help or the version, and not for a
+     * plain coap:// one-shot, which would wait for nothing but pay the warm-up's CPU.
+     */
+    static boolean needsDtls(String[] argv) {
+        for (String arg : argv) {
+            if (arg.equals("--help") || arg.equals("-h") || arg.equals("--version") || arg.equals("-V")
+                    || arg.startsWith("coap://")) {
+                return false;
+            }
+        }
+        return true;
     }
 }

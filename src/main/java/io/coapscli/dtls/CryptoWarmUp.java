@@ -1,5 +1,7 @@
 package io.coapscli.dtls;
 
+import java.time.Duration;
+
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.util.JceProviderUtil;
 import org.eclipse.californium.scandium.dtls.cipher.XECDHECryptography.SupportedGroup;
@@ -18,7 +20,17 @@ public final class CryptoWarmUp {
     }
 
     public static void start() {
+        startAfter(Duration.ZERO);
+    }
+
+    /** The same, once this much time passed: for a process that has better things to do first. */
+    public static void startAfter(Duration delay) {
         Thread warmUp = new Thread(() -> {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
             try {
                 Class.forName(SecureEndpoint.class.getName(), true, CryptoWarmUp.class.getClassLoader());
             } catch (ClassNotFoundException e) {

@@ -2,6 +2,7 @@ package io.coapscli.shell;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jline.reader.Completer;
@@ -14,6 +15,7 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 import io.coapscli.agent.AgentSettings;
+import io.coapscli.dtls.CryptoWarmUp;
 
 /**
  * The interactive shell on a terminal: JLine line editing, tab completion of commands and subcommands,
@@ -28,7 +30,9 @@ public final class TerminalShell {
     }
 
     public static void run(AgentSettings settings, boolean json, boolean verbose) throws IOException {
-        try (Terminal terminal = TerminalBuilder.builder().system(true)
+        // JLine's own native terminal (its jar carries the library), else stty: asking every provider it
+        // knows (JNA, Jansi) first took 140 ms of the prompt's time.
+        try (Terminal terminal = TerminalBuilder.builder().system(true).providers("jni,exec")
                 .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
             // The shell needs the reader for its output, and the reader completes from the shell's tables.
             AtomicReference<Completer> completer = new AtomicReference<>(NullCompleter.INSTANCE);
@@ -47,6 +51,8 @@ public final class TerminalShell {
             PasteInsert.install(reader);
             try (ShellSession session = new ShellSession(settings, new TerminalOutput(reader), json, verbose)) {
                 completer.set(completer(session.shell()));
+                // Nobody connects in the first second of a prompt: the crypto warm-up waited for it.
+                CryptoWarmUp.startAfter(Duration.ofMillis(300));
                 // Ctrl-C while a command runs (e.g. wait) ends that wait instead of the program.
                 terminal.handle(Terminal.Signal.INT, signal -> session.shell().interruptWait());
                 while (true) {
