@@ -6,7 +6,7 @@
 #
 #   bench/compare.sh                 # full run: 3 rounds of 10 s after 8 s of warm-up, sustained load 600 s
 #   bench/compare.sh --quick         # a smoke run of a few seconds (CI)
-#   options: --rounds N --duration S --sustained S --sessions N --sections throughput,startup,failfast,sessions,churn,sustained
+#   options: --rounds N --duration S --sustained S --sessions N --sections throughput,startup,blink,failfast,sessions,churn,sustained
 #            --baseline DIR   also run the coaps-cli built in DIR (an older checkout), as "baseline"
 set -euo pipefail
 # Job control: otherwise bash starts background servers with SIGQUIT ignored, and jcmd cannot attach.
@@ -14,7 +14,7 @@ set -m
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
 
-rounds=3; duration=10; warmup=8; sustained=600; sections=throughput,startup,failfast,sessions,churn,sustained; startups=10; failfasts=5; churn_clients=10000; churn_wait=260; baseline=""
+rounds=3; duration=10; warmup=8; sustained=600; sections=throughput,startup,blink,failfast,sessions,churn,sustained; startups=10; failfasts=5; churn_clients=10000; churn_wait=260; baseline=""
 idle_sessions=5000
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -190,6 +190,54 @@ if [[ ",$sections," == *,startup,* ]]; then
   printf '%-40s %8s\n' "launcher overhead" "$(awk '$1=="launcher-first-done" {print $2}' "$work/startup" | median | awk -v j="$(awk '$1=="java-first-done" {print $2}' "$work/startup" | median)" '{printf "%.1f", $1 - j}')"
   printf '%-40s %8s\n' "script ms per request (100 GETs)" "$(awk -v one=$((t1 - t0)) -v many=$((t2 - t1)) 'BEGIN {printf "%.2f", (many - one) / 100}')"
   printf '%-40s %8s\n' "  of which round trip" "$rtt"
+fi
+
+if [[ ",$sections," == *,blink,* ]]; then
+  echo
+  echo "## whole commands, start to end: wall and CPU (user+sys) in ms, median of $startups after one warm-up run, interleaved"
+  port=$(free_port); plain=$(free_port)
+  "${server_cpu[@]}" "$root/coaps-cli" --bind 127.0.0.1 --port "$port" --coap-port "$plain" -c "coaps psk $key $identity" \
+    -c 'coaps start' -c "coaps resource $resource" -c 'coap start' -c "coap resource $resource" -c wait >"$work/server.out" 2>&1 &
+  server_pid=$!
+  await_port "$port"; await_port "$plain"
+  blink() { # $1 name, then the command; appends "name wall cpu" in ms
+    local name=$1; shift
+    /usr/bin/time -f "%e %U %S" -o "$work/time.out" "$@" >/dev/null 2>&1 </dev/null || true
+    awk -v n="$name" '{printf "%s %.0f %.0f\n", n, $1 * 1000, ($2 + $3) * 1000}' "$work/time.out" >>"$work/blink"
+  }
+  prompt() { # the shell's first prompt on a pseudo-terminal (script(1)), in ms
+    local t0; t0=$(now_ms)
+    { sleep 2; printf 'exit\r'; sleep 1; } | timeout 8 script -qfc "$root/coaps-cli --port 0" /dev/null \
+      | { IFS= read -r -d '>' _; echo "shell-prompt-on-terminal $(( $(now_ms) - t0 )) -" >>"$work/blink"; cat >/dev/null; }
+  }
+  : >"$work/blink"
+  for round in $(seq 0 "$startups"); do
+    before=$(wc -l <"$work/blink")
+    blink java-version java -version
+    blink coaps-cli-version "$root/coaps-cli" --version
+    blink coaps-cli-help "$root/coaps-cli" --help
+    blink coaps-cli-get-coaps "${load_cpu[@]}" "$root/coaps-cli" get "coaps://127.0.0.1:$port/$resource" --psk "$key" --identity "$identity"
+    blink libcoap-get-coaps "${load_cpu[@]}" coap-client-openssl -m get -k "$key" -u "$identity" "coaps://127.0.0.1:$port/$resource"
+    blink coaps-cli-get-coap "${load_cpu[@]}" "$root/coaps-cli" get "coap://127.0.0.1:$plain/$resource"
+    blink libcoap-get-coap "${load_cpu[@]}" coap-client-notls -m get "coap://127.0.0.1:$plain/$resource"
+    command -v script >/dev/null && prompt
+    if [ -n "$baseline" ]; then
+      blink baseline-version "$baseline/coaps-cli" --version
+      blink baseline-help "$baseline/coaps-cli" --help
+      blink baseline-get-coaps "${load_cpu[@]}" "$baseline/coaps-cli" get "coaps://127.0.0.1:$port/$resource" --psk "$key" \
+        --identity "$identity"
+    fi
+    # The warm-up round counts for nothing.
+    if [ "$round" = 0 ]; then sed -i "$((before + 1)),\$d" "$work/blink"; fi
+  done
+  stop_server
+  printf '%-28s %10s %10s   %s\n' "command" "wall ms" "cpu ms" "each run (wall)"
+  for what in java-version coaps-cli-version coaps-cli-help coaps-cli-get-coaps libcoap-get-coaps coaps-cli-get-coap \
+      libcoap-get-coap shell-prompt-on-terminal ${baseline:+baseline-version baseline-help baseline-get-coaps}; do
+    printf '%-28s %10s %10s   %s\n' "$what" "$(awk -v w="$what" '$1==w {print $2}' "$work/blink" | median)" \
+      "$(awk -v w="$what" '$1==w && $3!="-" {print $3}' "$work/blink" | median)" \
+      "$(awk -v w="$what" '$1==w {printf "%s ", $2}' "$work/blink")"
+  done
 fi
 
 if [[ ",$sections," == *,failfast,* ]]; then
