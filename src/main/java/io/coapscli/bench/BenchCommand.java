@@ -69,6 +69,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "load (default 0), e.g. to measure what idle sessions cost the server")
     private String hold = "0";
 
+    @Option(names = "--threads", paramLabel = "N", description = "threads that drive the sessions (default: one per "
+            + "core the process may use); the summary says when they were saturated")
+    private String threads;
+
     @Option(names = "--json", description = "print the summary as one JSON object")
     private boolean json;
 
@@ -77,7 +81,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchOptions options;
         try {
             options = BenchOptions.of(host, port, sessions, inFlight, duration, requests, warmup, method, path,
-                    payload, nonConfirmable, psk, x509, json, ackTimeout, hold);
+                    payload, nonConfirmable, psk, x509, json, ackTimeout, hold, threads);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

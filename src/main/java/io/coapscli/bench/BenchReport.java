@@ -26,7 +26,11 @@ final class BenchReport {
                 "latency ms: p50 " + Bench.millis(latencies.percentileMicros(0.50)) + "  p90 "
                         + Bench.millis(latencies.percentileMicros(0.90)) + "  p99 "
                         + Bench.millis(latencies.percentileMicros(0.99)) + "  max "
-                        + Bench.millis(latencies.maxMicros()))
+                        + Bench.millis(latencies.maxMicros()),
+                "generator: " + options.threads() + " thread" + (options.threads() == 1 ? "" : "s") + ", "
+                        + percent(load.cpuShare()) + " % of " + Runtime.getRuntime().availableProcessors() + " core"
+                        + (Runtime.getRuntime().availableProcessors() == 1 ? "" : "s")
+                        + (load.saturated() ? " (SATURATED: the figures measure the generator, not the server)" : ""))
                 + (reusedMessageIds(options, load) ? "\n" + MESSAGE_ID_NOTE : "");
     }
 
@@ -59,7 +63,14 @@ final class BenchReport {
                         .put("p90", number(Bench.millis(latencies.percentileMicros(0.90))))
                         .put("p99", number(Bench.millis(latencies.percentileMicros(0.99))))
                         .put("max", number(Bench.millis(latencies.maxMicros()))))
+                .put("generator", Json.object().put("threads", options.threads())
+                        .put("cores", Runtime.getRuntime().availableProcessors())
+                        .put("cpuPercent", number(percent(load.cpuShare()))).put("saturated", load.saturated()))
                 .put("messageIdsReused", reusedMessageIds(options, load)).toString();
+    }
+
+    private static String percent(double share) {
+        return String.format(java.util.Locale.ROOT, "%.1f", share * 100);
     }
 
     /** A figure already rounded for print, as a JSON number. */

@@ -54,6 +54,8 @@ final class LoadGenerator {
     int handshakesFailed;
     Duration handshakeTime = Duration.ZERO;
     Duration measuredTime = Duration.ZERO;
+    /** CPU time this process used while measuring (every thread: the generator's own cost). */
+    Duration measuredCpu = Duration.ZERO;
 
     LoadGenerator(BenchOptions options, Credentials credentials, PrintStream progress) {
         this.options = options;
@@ -62,7 +64,7 @@ final class LoadGenerator {
     }
 
     void run() throws IOException, InterruptedException {
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        int threads = options.threads();
         ExecutorService dtlsWorkers = Executors.newFixedThreadPool(threads, daemon("bench-dtls"));
         ScheduledExecutorService coap = Executors.newScheduledThreadPool(threads, daemon("bench-coap"));
         List<SecureEndpoint> endpoints = new ArrayList<>();
@@ -101,6 +103,24 @@ final class LoadGenerator {
         }
     }
 
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * The share of the cores this process may use that it used while measuring, 0 to 1; above 0.9 the
+     * generator was the bottleneck and the figures describe it more than the server.
+     */
+    double cpuShare() {
+        long cores = Runtime.getRuntime().availableProcessors();
+        return measuredTime.isZero() ? 0 : (double) measuredCpu.toNanos() / (measuredTime.toNanos() * cores);
+    }
+
+    boolean saturated() {
+        return cpuShare() >= 0.9;
+    }
+
     private void load(List<SecureEndpoint> endpoints) throws InterruptedException {
         boolean warmingUp = !options.warmup().isZero();
         measuring.set(!warmingUp);
@@ -115,6 +135,7 @@ final class LoadGenerator {
             measuring.set(true);
             start = System.nanoTime();
         }
+        long cpuStart = processCpuNanos();
         long deadline = start + options.duration().toNanos();
         long nextReport = start + TimeUnit.SECONDS.toNanos(1);
         long lastCount = 0;
@@ -129,6 +150,7 @@ final class LoadGenerator {
             }
         }
         measuredTime = Duration.ofNanos(System.nanoTime() - start);
+        measuredCpu = Duration.ofNanos(processCpuNanos() - cpuStart);
         measuring.set(false);
         stopping.set(true);
         // Let what is in flight end, so that the server is idle for the next run; bounded by the ACK timer.
