@@ -81,7 +81,14 @@ start_server() { # $1 contender, $2 port; sets server_pid
       await_port "$port"
       # libcoap serves what a client PUTs (-d): give it the same resource and content.
       printf 'helloWorld\0' > "$work/content"
-      coap-client-openssl -m put -f "$work/content" -u "$identity" -k "$key" "coaps://127.0.0.1:$port/$resource" >/dev/null 2>&1 ;;
+      # The set-up must succeed: a contender without the resource would answer 4.04 to every request.
+      coap-client-openssl -m put -f "$work/content" -u "$identity" -k "$key" "coaps://127.0.0.1:$port/$resource" \
+        >"$work/setup.out" 2>&1
+      rm -f "$work/served"
+      coap-client-openssl -m get -o "$work/served" -u "$identity" -k "$key" "coaps://127.0.0.1:$port/$resource" \
+        >>"$work/setup.out" 2>&1
+      cmp -s "$work/content" "$work/served" \
+        || { echo "libcoap's set-up PUT failed: $(head -c 300 "$work/setup.out")" >&2; exit 1; } ;;
   esac
   await_port "$port"
 }
@@ -116,16 +123,21 @@ if [[ ",$sections," == *,throughput,* ]]; then
         start_server "$contender" "$port"
         # Warm-up in a run of its own, so that the CPU time read around the measured run is only its own,
         # with at least 10 sessions, so that it can run long enough for the JIT compilers to finish.
-        "${load_cpu[@]}" "$root/coaps-cli" bench --port "$port" --path "$resource" \
+        "${load_cpu[@]}" "$root/coaps-cli" bench --allow-errors --port "$port" --path "$resource" \
           --sessions $(( sessions < 10 ? 10 : sessions )) --in-flight "$inflight" --duration "$warmup" --json >/dev/null
         before=$(cpu_ticks "$server_pid")
         drops_before=$(socket_drops "$port")
-        summary=$("${load_cpu[@]}" "$root/coaps-cli" bench --port "$port" --path "$resource" --sessions "$sessions" \
+        summary=$("${load_cpu[@]}" "$root/coaps-cli" bench --allow-errors --port "$port" --path "$resource" --sessions "$sessions" \
           --in-flight "$inflight" --duration "$run_seconds" --json)
         after=$(cpu_ticks "$server_pid")
         drops=$(( $(socket_drops "$port") - drops_before ))
         stop_server
         ok=$(echo "$summary" | json_field ok); rps=$(echo "$summary" | json_field requestsPerSecond)
+        # A contender that served nothing (or only errors) makes the comparison meaningless: fail, loudly.
+        not_success=$(echo "$summary" | sed -n 's/.*"notSuccess":\([0-9]*\).*/\1/p')
+        if [ "${ok:-0}" -eq 0 ] || [ "${not_success:-0}" -gt 0 ]; then
+          echo "$contender served nothing right: $summary" >&2; exit 1
+        fi
         p99=$(echo "$summary" | sed -n 's/.*"p99":\([0-9.]*\).*/\1/p')
         # Server CPU time (user + system) of the measured run over its requests; its handshakes are included.
         cpu_us=$(awk -v t=$((after - before)) -v hz="$tick" -v n="$ok" 'BEGIN {printf "%.1f", (n > 0 ? t / hz * 1e6 / n : 0)}')
@@ -296,7 +308,7 @@ if [[ ",$sections," == *,sessions,* ]]; then
   start_server coaps-cli "$port"
   sleep 1 # the server settles after its start; a full GC follows
   before=$(heap_used_kb "$server_pid")
-  "${load_cpu[@]}" "$root/coaps-cli" bench --port "$port" --path "$resource" --sessions "$idle_sessions" --requests 1 \
+  "${load_cpu[@]}" "$root/coaps-cli" bench --allow-errors --port "$port" --path "$resource" --sessions "$idle_sessions" --requests 1 \
     --hold 600 --json >"$work/idle.json" &
   bench_pid=$!
   # The server prints one "coaps connected" a session: wait for all of them.
@@ -317,7 +329,7 @@ if [[ ",$sections," == *,churn,* ]]; then
   sleep 1
   before=$(heap_used_kb "$server_pid")
   for _ in 1 2 3 4 5; do
-    "${load_cpu[@]}" "$root/coaps-cli" bench --port "$port" --path "$resource" --sessions $((churn_clients / 5)) \
+    "${load_cpu[@]}" "$root/coaps-cli" bench --allow-errors --port "$port" --path "$resource" --sessions $((churn_clients / 5)) \
       --requests $((churn_clients / 5)) --json >"$work/churn.json"
     grep -q '"handshakesFailed":0' "$work/churn.json" || { echo "churn: $(cat "$work/churn.json")" >&2; exit 1; }
   done
@@ -336,7 +348,7 @@ if [[ ",$sections," == *,sustained,* ]]; then
   # The launcher passes JAVA_TOOL_OPTIONS on to the JVM: GC logging for this run.
   JAVA_TOOL_OPTIONS="-Xlog:gc:file=$work/gc.log" start_server coaps-cli "$port"
   drops_before=$(socket_drops "$port")
-  summary=$("${load_cpu[@]}" "$root/coaps-cli" bench --port "$port" --path "$resource" --sessions 100 --in-flight 4 \
+  summary=$("${load_cpu[@]}" "$root/coaps-cli" bench --allow-errors --port "$port" --path "$resource" --sessions 100 --in-flight 4 \
     --duration "$sustained" --json)
   drops=$(( $(socket_drops "$port") - drops_before ))
   jcmd "$server_pid" GC.run >/dev/null

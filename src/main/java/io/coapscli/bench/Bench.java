@@ -20,7 +20,10 @@ public final class Bench {
     private Bench() {
     }
 
-    /** Runs the benchmark; returns the exit status: 0, 1 if it could not run, 2 for unusable credentials. */
+    /**
+     * Runs the benchmark; returns the exit status: 0, 1 if it could not run or a request failed (unless
+     * errors are allowed: a load test may expect some), 2 for unusable credentials.
+     */
     static int run(BenchOptions options) {
         Credentials credentials;
         try {
@@ -39,6 +42,14 @@ public final class Bench {
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         out.println(options.json() ? BenchReport.json(options, load) : BenchReport.text(options, load));
+        if (load.ok.get() == 0) {
+            System.err.println("coaps-cli bench: no request succeeded");
+            return 1;
+        }
+        if (load.errors() > 0 && !options.allowErrors()) {
+            System.err.println("coaps-cli bench: " + load.errors() + " requests failed (--allow-errors accepts that)");
+            return 1;
+        }
         return 0;
     }
 

@@ -73,6 +73,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "core the process may use); the summary says when they were saturated")
     private String threads;
 
+    @Option(names = "--allow-errors", description = "exit 0 although requests failed (default: exit 1 when one did, "
+            + "and always when none succeeded)")
+    private boolean allowErrors;
+
     @Option(names = "--json", description = "print the summary as one JSON object")
     private boolean json;
 
@@ -81,7 +85,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchOptions options;
         try {
             options = BenchOptions.of(host, port, sessions, inFlight, duration, requests, warmup, method, path,
-                    payload, nonConfirmable, psk, x509, json, ackTimeout, hold, threads);
+                    payload, nonConfirmable, psk, x509, json, ackTimeout, hold, threads, allowErrors);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -15,12 +15,14 @@ import io.coapscli.agent.AddressLiteral;
 /** The options of {@code coaps-cli bench}; see {@link #USAGE}. */
 record BenchOptions(InetSocketAddress server, int sessions, int inFlight, Duration duration, long requests,
         Code method, String path, byte[] payload, boolean confirmable, byte[] pskKey, String pskIdentity,
-        List<Path> x509Files, boolean json, Duration ackTimeout, Duration warmup, Duration hold, int threads) {
+        List<Path> x509Files, boolean json, Duration ackTimeout, Duration warmup, Duration hold, int threads,
+        boolean allowErrors) {
 
     /** Checks what {@link BenchCommand} parsed; a bad value is an IllegalArgumentException saying why. */
     static BenchOptions of(String host, String port, String sessions, String inFlight, String duration,
             String requests, String warmup, String method, String path, String payload, boolean nonConfirmable,
-            List<String> psk, List<String> x509, boolean json, String ackTimeout, String hold, String threads) {
+            List<String> psk, List<String> x509, boolean json, String ackTimeout, String hold, String threads,
+            boolean allowErrors) {
         if (psk != null && psk.size() != 2) {
             throw new IllegalArgumentException("--psk takes a key and an identity");
         }
@@ -37,7 +39,8 @@ record BenchOptions(InetSocketAddress server, int sessions, int inFlight, Durati
                 identity, x509 == null ? null : x509.stream().map(Path::of).toList(), json,
                 Duration.ofMillis(number(ackTimeout, "--ack-timeout", 10, 9_999_999)),
                 Duration.ofSeconds(number(warmup, "--warmup", 0, 3600)), Duration.ofSeconds(number(hold, "--hold", 0, 86_400)),
-                threads == null ? Runtime.getRuntime().availableProcessors() : number(threads, "--threads", 1, 1024));
+                threads == null ? Runtime.getRuntime().availableProcessors() : number(threads, "--threads", 1, 1024),
+                allowErrors);
     }
 
     /** What the run is, in one line, for the summary. */

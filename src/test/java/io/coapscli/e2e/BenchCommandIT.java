@@ -35,6 +35,14 @@ class BenchCommandIT {
 
             CliRun bad = CliRun.of("bench", "--port", String.valueOf(server.port()), "--threads", "0");
             assertEquals(2, bad.exitCode(), bad.stderr());
+
+            // A run whose requests all fail (a path the server does not serve) is a failed run, allowed or not.
+            for (String allow : new String[] {"--json", "--allow-errors"}) {
+                CliRun wrongPath = CliRun.of("bench", "--port", String.valueOf(server.port()), "--path", "wrong",
+                        "--requests", "10", allow);
+                assertEquals(1, wrongPath.exitCode(), wrongPath.stderr());
+                assertTrue(wrongPath.stderr().contains("no request succeeded"), wrongPath.stderr());
+            }
         }
     }
 }
