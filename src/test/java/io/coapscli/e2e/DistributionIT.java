@@ -56,7 +56,7 @@ class DistributionIT {
     }
 
     @Test
-    void theManPagesAreTroffWithEveryOption() throws Exception {
+    void theManPagesAreTroffWithTheVersionTheMainOptionsAndAPageForEachSubcommand() throws Exception {
         String page = Files.readString(TARGET.resolve("man/coaps-cli.1"));
         assertTrue(page.contains(".TH \"COAPS\\-CLI\" \"1\""), page.lines().limit(10).toList().toString());
         assertTrue(!page.contains("development build"), "the man page names the version");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +78,7 @@ class RawPublicKeyTest {
     }
 
     @Test
-    void unusableKeyFilesAreRefusedWithAReasonAndTheCredentialsStay(@TempDir Path dir) throws Exception {
+    void unusableKeyFilesAreRefusedWithAReason(@TempDir Path dir) throws Exception {
         TestCertificates.writeRawKeyPair(dir, "a");
         Path noPublicHalf = dir.resolve("pkcs8.key");
         java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
@@ -91,6 +92,23 @@ class RawPublicKeyTest {
                     "no PUBLIC KEY in the trusted keys file", "Error 7: InvalidArgs");
             node.expectRun("coaps rpk " + dir.resolve("a.pub"), "no private key in the key file", "Error 7: InvalidArgs");
             node.expectRun("coaps rpk a b c", "Error 7: InvalidArgs");
+        }
+    }
+
+    @Test
+    void aRefusedKeyFileLeavesTheKeysInUse(@TempDir Path dir) throws Exception {
+        TestCertificates.writeRawKeyPair(dir, "a");
+        try (TestNode server = TestNode.on(Loopback.IPV4); TestNode client = TestNode.on(Loopback.IPV4)) {
+            for (TestNode node : List.of(server, client)) {
+                node.expectRun("coaps rpk", "Done");
+                node.expectRun("coaps rpk " + dir.resolve("a.pub"), "no private key in the key file",
+                        "Error 7: InvalidArgs");
+                node.expectRun("coaps start false", "Done");
+            }
+            // The built-in pair set first still shakes hands: the refused file changed nothing.
+            client.expectRun("coaps connect 127.0.0.1 " + server.port(), "Done");
+            client.expectEvent("coaps connected");
+            server.expectEvent("coaps connected");
         }
     }
 }

@@ -140,8 +140,9 @@ class ShellCommandsTest {
         node.expectRun("coaps psk -x zz id", "the key is not an even number of hex digits", "Error 7: InvalidArgs");
         node.expectRun("coaps x509 /nonexistent/cert.pem /nonexistent/key.pem",
                 "cannot read /nonexistent/cert.pem: no such file", "Error 7: InvalidArgs");
-        node.expectRun("coaps set " + "y".repeat(Shell.MAX_LINE_CHARS),
-                "the line is longer than " + Shell.MAX_LINE_CHARS + " characters", "Error 7: InvalidArgs");
+        // The documented limit, as a literal: 131,072 characters a line.
+        node.expectRun("coaps set " + "y".repeat(131072), "the line is longer than 131072 characters",
+                "Error 7: InvalidArgs");
         node.expectRun("coaps resource", "kept", "Done");
         node.expectRun("coaps set", "kept-content", "Done");
     }
