@@ -46,67 +46,67 @@ public class CoapsCliCommand implements Callable<Integer> {
 
     private final AgentSettings defaults = AgentSettings.defaults();
 
-    @Option(names = "--port", paramLabel = "N", description = "local UDP port that `coaps start` binds "
+    @Option(order = 1, names = "--port", paramLabel = "N", description = "local UDP port that `coaps start` binds "
             + "(default 5684; 0 = any free port)")
     private String port = String.valueOf(AgentSettings.DEFAULT_PORT);
 
-    @Option(names = "--coap-port", paramLabel = "N", description = "local UDP port that `coap start` binds "
+    @Option(order = 2, names = "--coap-port", paramLabel = "N", description = "local UDP port that `coap start` binds "
             + "(default 5683; 0 = any free port)")
     private String coapPort = String.valueOf(CoapAgent.DEFAULT_PORT);
 
-    @Option(names = "--bind", paramLabel = "ADDR", description = "local address literal to bind (default: every "
+    @Option(order = 3, names = "--bind", paramLabel = "ADDR", description = "local address literal to bind (default: every "
             + "interface, IPv4 and IPv6)")
     private String bind;
 
     private final List<Options.Source> script = new ArrayList<>();
 
-    @Option(names = {"-c", "--command"}, paramLabel = "COMMAND", description = "run COMMAND (repeatable), each "
+    @Option(order = 4, names = {"-c", "--command"}, paramLabel = "COMMAND", description = "run COMMAND (repeatable), each "
             + "after the previous one's outcome, then exit")
     private void command(String command) {
         script.add(new Options.Source(command, null));
     }
 
-    @Option(names = "--script", paramLabel = "FILE", description = "run FILE's lines the same way ('-' reads "
+    @Option(order = 5, names = "--script", paramLabel = "FILE", description = "run FILE's lines the same way ('-' reads "
             + "standard input)")
     private void scriptFile(Path file) {
         script.add(new Options.Source(null, file));
     }
 
-    @Option(names = "--json", description = "print every result and event as one JSON object per line")
+    @Option(order = 6, names = "--json", description = "print every result and event as one JSON object per line")
     private boolean json;
 
-    @Option(names = "--verbose", description = "add detail lines (codes, round trips, suites, failure reasons)")
+    @Option(order = 7, names = "--verbose", description = "add detail lines (codes, round trips, suites, failure reasons)")
     private boolean verbose;
 
-    @Option(names = "--dtls-timeout", paramLabel = "MS", description = "initial DTLS retransmission timeout, "
+    @Option(order = 8, names = "--dtls-timeout", paramLabel = "MS", description = "initial DTLS retransmission timeout, "
             + "doubled for each of 4 retransmissions (default 1000: a handshake gives up after 31 s)")
     private String dtlsTimeout = String.valueOf(defaults.dtlsRetransmissionTimeout().toMillis());
 
-    @Option(names = "--ack-timeout", paramLabel = "MS", description = "CoAP ACK_TIMEOUT (default 2000: a request "
+    @Option(order = 9, names = "--ack-timeout", paramLabel = "MS", description = "CoAP ACK_TIMEOUT (default 2000: a request "
             + "gives up after 93 s)")
     private String ackTimeout = String.valueOf(defaults.ackTimeout().toMillis());
 
-    @Option(names = "--idle-timeout", paramLabel = "S", description = "end a server session from which nothing "
+    @Option(order = 10, names = "--idle-timeout", paramLabel = "S", description = "end a server session from which nothing "
             + "came for S seconds (default 300; 0 keeps idle sessions forever)")
     private String idleTimeout = String.valueOf(defaults.idleTimeout().toSeconds());
 
-    @Option(names = "--reconnect", description = "after a peer stopped answering (a request and a CoAP ping "
+    @Option(order = 11, names = "--reconnect", description = "after a peer stopped answering (a request and a CoAP ping "
             + "unacknowledged), the next request shakes hands with it again first (default: off)")
     private boolean reconnect;
 
-    @Option(names = "--cid", paramLabel = "LENGTH", description = "use DTLS Connection IDs (RFC 9146), so sessions "
+    @Option(order = 12, names = "--cid", paramLabel = "LENGTH", description = "use DTLS Connection IDs (RFC 9146), so sessions "
             + "survive address changes: 1-16 bytes asked of peers, 0 to only use a peer's (default: off)")
     private String cid;
 
-    @Option(names = "--keylog", paramLabel = "FILE", description = "append each session's secret to FILE (NSS key "
+    @Option(order = 13, names = "--keylog", paramLabel = "FILE", description = "append each session's secret to FILE (NSS key "
             + "log) for Wireshark; default $SSLKEYLOGFILE. ANYONE WITH THE FILE READS THE TRAFFIC.")
     private Path keyLog;
 
-    @Option(names = "--log-level", paramLabel = "LEVEL", completionCandidates = CommandLineValues.LogLevels.class,
+    @Option(order = 14, names = "--log-level", paramLabel = "LEVEL", completionCandidates = CommandLineValues.LogLevels.class,
             description = "error, warn, info, debug, trace or off; logs go to stderr (default error)")
     private String logLevel = "error";
 
-    @Option(names = "--log-file", paramLabel = "FILE", description = "write logs to FILE instead of stderr")
+    @Option(order = 15, names = "--log-file", paramLabel = "FILE", description = "write logs to FILE instead of stderr")
     private Path logFile;
 
     @Override

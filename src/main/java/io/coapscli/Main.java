@@ -21,6 +21,11 @@ public final class Main {
             System.out.println("coaps-cli " + CommandLineValues.version());
             return 0;
         }
+        String help = System.console() == null ? HelpTexts.kept(argv) : null;
+        if (help != null) {
+            System.out.print(help);
+            return 0;
+        }
         EarlyLogging.configure(argv);
         Options shell = ShellArguments.parse(argv);
         boolean onTerminal = shell != null && shell.script().isEmpty() && System.console() != null;
