@@ -130,9 +130,9 @@ final class CoapsCommands {
         if (args.isEmpty()) {
             agent.useX509(X509Credentials.builtIn());
         } else if (args.size() == 2 || args.size() == 3) {
-            Path ca = args.size() == 3 ? Path.of(args.get(2)) : null;
+            Path ca = args.size() == 3 ? file(args.get(2)) : null;
             try {
-                agent.useX509(X509Credentials.fromFiles(Path.of(args.get(0)), Path.of(args.get(1)), ca));
+                agent.useX509(X509Credentials.fromFiles(file(args.get(0)), file(args.get(1)), ca));
             } catch (CredentialException e) {
                 throw AgentException.of(e);
             }
@@ -147,8 +147,8 @@ final class CoapsCommands {
             agent.useRpk(RpkCredentials.builtIn());
         } else if (args.size() <= 2) {
             try {
-                agent.useRpk(RpkCredentials.fromFiles(Path.of(args.get(0)),
-                        args.size() == 2 ? Path.of(args.get(1)) : null));
+                agent.useRpk(RpkCredentials.fromFiles(file(args.get(0)),
+                        args.size() == 2 ? file(args.get(1)) : null));
             } catch (CredentialException e) {
                 throw AgentException.of(e);
             }
@@ -217,6 +217,15 @@ final class CoapsCommands {
         boolean confirmable = args.size() > 1 && args.get(1).equals("con");
         byte[] payload = args.size() > 2 ? bytes(args.get(2)) : new byte[0];
         agent.request(method, args.get(0), confirmable, payload);
+    }
+
+    /** A file argument; one the system cannot name (a NUL in it) is a bad argument, said as such. */
+    private static Path file(String arg) throws AgentException {
+        try {
+            return Path.of(arg);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new AgentException(OtError.INVALID_ARGS, "not a file name: " + e.getReason());
+        }
     }
 
     private static byte[] bytes(String arg) {

@@ -148,6 +148,12 @@ class ShellCommandsTest {
     }
 
     @Test
+    void aFileNameTheSystemCannotTakeIsABadArgument() {
+        node.expectRun("coaps x509 a\u0000b c", "not a file name: Nul character not allowed", "Error 7: InvalidArgs");
+        node.expectRun("coaps rpk a\u0000b", "not a file name: Nul character not allowed", "Error 7: InvalidArgs");
+    }
+
+    @Test
     void x509TakesNothingOrFiles() {
         node.expectRun("coaps x509", "Done");
         node.expectRun("coaps x509 only-one-file", "Error 7: InvalidArgs");
