@@ -30,6 +30,9 @@ public final class Main {
         Options shell = ShellArguments.parse(argv);
         boolean onTerminal = shell != null && shell.script().isEmpty() && System.console() != null;
         if (needsDtls(argv) && !onTerminal) {
+            // SLF4J first, on this thread: when two threads log while it initialises, it prints a warning
+            // about "replayed" calls on stderr.
+            org.slf4j.LoggerFactory.getILoggerFactory();
             // The crypto warm-up runs while the command line is read; on a terminal, after the prompt.
             CryptoWarmUp.start();
         }
