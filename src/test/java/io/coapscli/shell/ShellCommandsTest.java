@@ -148,6 +148,21 @@ class ShellCommandsTest {
     }
 
     @Test
+    void whatNoCheckForesawIsErrorOneWithItsReasonAndTheShellGoesOn() {
+        // Settings the command line refuses (MAX_RETRANSMIT 0), given straight to the agent: Californium's
+        // own check throws inside `coap start`, which no handler expects.
+        try (io.coapscli.testing.TestNode odd = io.coapscli.testing.TestNode.on(io.coapscli.testing.Loopback.IPV4,
+                io.coapscli.agent.AgentSettings.defaults().withCoapTiming(java.time.Duration.ofSeconds(2), 1.5, 0))) {
+            List<String> output = odd.run("coap start");
+            assertEquals(2, output.size(), output.toString());
+            assertTrue(output.get(0).startsWith("unexpected failure: "), output.toString());
+            assertEquals("Error 1: Failed", output.get(1));
+            odd.expectRun("coap resource kept", "Done");
+            odd.expectRun("coap resource", "kept", "Done");
+        }
+    }
+
+    @Test
     void aFileNameTheSystemCannotTakeIsABadArgument() {
         node.expectRun("coaps x509 a\u0000b c", "not a file name: Nul character not allowed", "Error 7: InvalidArgs");
         node.expectRun("coaps rpk a\u0000b", "not a file name: Nul character not allowed", "Error 7: InvalidArgs");
