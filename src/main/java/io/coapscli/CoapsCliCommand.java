@@ -39,7 +39,8 @@ public class CoapsCliCommand implements Callable<Integer> {
      * which the shell's start-up does not wait for.
      */
     private static final List<Class<?>> SUBCOMMANDS = List.of(Documented.class.getAnnotation(Command.class).subcommands());
-    private static final List<String> SUBCOMMAND_NAMES = List.of("bench", "get", "put", "post", "delete", "observe");
+    static final List<String> SUBCOMMAND_NAMES = SUBCOMMANDS.stream()
+            .map(subcommand -> subcommand.getAnnotation(Command.class).name()).toList();
 
     @Spec
     private CommandSpec spec;
@@ -132,7 +133,9 @@ public class CoapsCliCommand implements Callable<Integer> {
     static CommandLine commandLine(String[] args) {
         CommandLine line = new CommandLine(new CoapsCliCommand());
         if (mayConcernSubcommands(args)) {
-            String named = SUBCOMMAND_NAMES.stream().filter(List.of(args)::contains).findFirst().orElse(null);
+            // The first subcommand name in the arguments is the subcommand; a later one is an argument of it
+            // (`put coap://host/r bench`: "bench" is the payload).
+            String named = java.util.Arrays.stream(args).filter(SUBCOMMAND_NAMES::contains).findFirst().orElse(null);
             for (Class<?> subcommand : SUBCOMMANDS) {
                 Command declared = subcommand.getAnnotation(Command.class);
                 if (declared.name().equals(named)) {

@@ -21,6 +21,11 @@ class HelpTextsTest {
     }
 
     @Test
+    void aTextIsKeptForEverySubcommandTheCommandLineHas() {
+        assertEquals(new java.util.TreeSet<>(CoapsCliCommand.SUBCOMMAND_NAMES), new java.util.TreeSet<>(HelpTexts.SUBCOMMANDS));
+    }
+
+    @Test
     void anyOtherCommandLineHasNoKeptText() {
         assertNull(HelpTexts.kept(new String[] {"--help", "--port", "1"}));
         assertNull(HelpTexts.kept(new String[] {"serve", "--help"}));
