@@ -61,6 +61,16 @@ public final class Blocks {
         return length == 0 ? blockNumber : position / length;
     }
 
+    /** OpenThread's upload: the block count's blocks of random bytes. */
+    static byte[] randomBody(int blocks, int szx) {
+        return random(blocks * size(szx));
+    }
+
+    /** The first block of a body, which the caller prints before Done. */
+    static byte[] firstBlock(byte[] body, int szx) {
+        return java.util.Arrays.copyOf(body, Math.min(body.length, size(szx)));
+    }
+
     static byte[] random(int length) {
         byte[] bytes = new byte[length];
         ThreadLocalRandom.current().nextBytes(bytes);

@@ -3,7 +3,6 @@ package io.coapscli.agent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Arrays;
 
 import org.eclipse.californium.core.coap.CoAP.Code;
 
@@ -111,9 +110,9 @@ public final class CoapAgent implements AutoCloseable {
             core.client.getBlockwise(current, peer, uri, szx);
             return null;
         }
-        byte[] body = Blocks.random(blocks * Blocks.size(szx));
+        byte[] body = Blocks.randomBody(blocks, szx);
         core.client.upload(current, peer, method, uri, szx, body);
-        return Arrays.copyOf(body, Math.min(body.length, Blocks.size(szx)));
+        return Blocks.firstBlock(body, szx);
     }
 
     /** Observes the peer's resource (RFC 7641), replacing any observation without telling its server. */

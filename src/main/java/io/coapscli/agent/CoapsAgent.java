@@ -251,7 +251,7 @@ public final class CoapsAgent implements AutoCloseable {
     public synchronized byte[] requestBlockwise(Code method, String uri, int szx, Long count) throws AgentException {
         checkRequest(uri, new byte[0]);
         int blocks = Blocks.blockCount(resource, count, szx, method);
-        byte[] body = method == Code.GET ? null : Blocks.random(blocks * Blocks.size(szx));
+        byte[] body = method == Code.GET ? null : Blocks.randomBody(blocks, szx);
         Consumer<InetSocketAddress> send = peer -> {
             if (body == null) {
                 client.getBlockwise(endpoint, peer, uri, szx);
@@ -267,7 +267,7 @@ public final class CoapsAgent implements AutoCloseable {
             return null;
         }
         send.accept(target);
-        return body == null ? null : java.util.Arrays.copyOf(body, Math.min(body.length, Blocks.size(szx)));
+        return body == null ? null : Blocks.firstBlock(body, szx);
     }
 
     /** Whether a request with this {@code path[?query]} and payload could be sent: the checks of {@link #request}. */

@@ -11,9 +11,7 @@ import java.util.regex.Pattern;
 import org.eclipse.californium.core.coap.CoAP.Code;
 
 import io.coapscli.agent.AddressLiteral;
-import io.coapscli.agent.AgentEvent;
 import io.coapscli.agent.AgentException;
-import io.coapscli.agent.Blocks;
 import io.coapscli.agent.CoapAgent;
 import io.coapscli.agent.OtError;
 import io.coapscli.agent.PeerAddresses;
@@ -80,16 +78,9 @@ final class CoapCommands {
         }
         InetSocketAddress peer = peer(args.get(0));
         String uri = args.get(1);
-        int szx = args.size() > 2 && method != Code.DELETE ? Blocks.szxOf(args.get(2)) : -1;
-        if (szx >= 0) {
-            if (args.size() > 4) {
-                throw new AgentException(OtError.INVALID_ARGS);
-            }
-            byte[] first = agent.requestBlockwise(peer, method, uri, szx,
-                    args.size() > 3 ? Unsigned32.blockCount(args.get(3)) : null);
-            if (first != null) {
-                EventLines.blockLines(new AgentEvent.BlockSent(0, first)).forEach(out);
-            }
+        BlockForm blocks = BlockForm.at(args, 2, method);
+        if (blocks != null) {
+            BlockForm.printFirst(agent.requestBlockwise(peer, method, uri, blocks.szx(), blocks.count()), out);
             return;
         }
         boolean confirmable = args.size() > 2 && args.get(2).equals("con");

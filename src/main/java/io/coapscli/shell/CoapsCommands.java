@@ -9,10 +9,8 @@ import java.util.function.Consumer;
 
 import org.eclipse.californium.core.coap.CoAP.Code;
 
-import io.coapscli.agent.AgentEvent;
 import io.coapscli.agent.AgentException;
 import io.coapscli.agent.AgentSettings;
-import io.coapscli.agent.Blocks;
 import io.coapscli.agent.CoapsAgent;
 import io.coapscli.agent.OtError;
 import io.coapscli.dtls.CredentialException;
@@ -202,16 +200,9 @@ final class CoapsCommands {
         if (args.isEmpty() || args.get(0).isEmpty()) {
             throw new AgentException(OtError.INVALID_ARGS);
         }
-        int szx = args.size() > 1 && method != Code.DELETE ? Blocks.szxOf(args.get(1)) : -1;
-        if (szx >= 0) {
-            if (args.size() > 3) {
-                throw new AgentException(OtError.INVALID_ARGS);
-            }
-            byte[] first = agent.requestBlockwise(method, args.get(0), szx,
-                    args.size() > 2 ? Unsigned32.blockCount(args.get(2)) : null);
-            if (first != null) {
-                EventLines.blockLines(new AgentEvent.BlockSent(0, first)).forEach(out);
-            }
+        BlockForm blocks = BlockForm.at(args, 1, method);
+        if (blocks != null) {
+            BlockForm.printFirst(agent.requestBlockwise(method, args.get(0), blocks.szx(), blocks.count()), out);
             return;
         }
         boolean confirmable = args.size() > 1 && args.get(1).equals("con");
