@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.coapscli.agent.AgentSettings;
+import io.coapscli.agent.CoapAgent;
+
 /**
  * The shell's own options read without picocli, whose model of them took 170 ms of the shell's start: the
  * same names, both {@code --name value} and {@code --name=value}, the same defaults and the same checks
@@ -16,11 +19,14 @@ import java.util.Set;
 final class ShellArguments {
 
     private static final Set<String> FLAGS = Set.of("--json", "--verbose", "--reconnect");
-    /** Options that take a value, and their defaults (those of {@link CoapsCliCommand}). */
+    private static final AgentSettings SETTINGS = AgentSettings.defaults();
+    /** Options that take a value, and their defaults, from the same source as {@link CoapsCliCommand}'s. */
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
-            Map.entry("--port", String.valueOf(io.coapscli.agent.AgentSettings.DEFAULT_PORT)),
-            Map.entry("--coap-port", String.valueOf(io.coapscli.agent.CoapAgent.DEFAULT_PORT)),
-            Map.entry("--dtls-timeout", "1000"), Map.entry("--ack-timeout", "2000"), Map.entry("--idle-timeout", "300"),
+            Map.entry("--port", String.valueOf(AgentSettings.DEFAULT_PORT)),
+            Map.entry("--coap-port", String.valueOf(CoapAgent.DEFAULT_PORT)),
+            Map.entry("--dtls-timeout", String.valueOf(SETTINGS.dtlsRetransmissionTimeout().toMillis())),
+            Map.entry("--ack-timeout", String.valueOf(SETTINGS.ackTimeout().toMillis())),
+            Map.entry("--idle-timeout", String.valueOf(SETTINGS.idleTimeout().toSeconds())),
             Map.entry("--log-level", "error"));
     private static final Set<String> VALUED = Set.of("--port", "--coap-port", "--bind", "-c", "--command", "--script",
             "--dtls-timeout", "--ack-timeout", "--idle-timeout", "--cid", "--keylog", "--log-level", "--log-file");
