@@ -3,6 +3,7 @@ package io.coapscli.agent;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -32,7 +33,7 @@ final class AgentCore {
     AgentCore(Object lock, String timerName, AgentSettings settings, AgentListener listener, AgentResource.Rules rules,
             Function<InetSocketAddress, SessionInfo> sessions, Consumer<InetSocketAddress> peerStoppedAnswering) {
         this.events = new EventDelivery(listener);
-        this.timers = new ScheduledThreadPoolExecutor(1, CoapsAgent.daemon(timerName));
+        this.timers = new ScheduledThreadPoolExecutor(1, daemon(timerName));
         timers.setRemoveOnCancelPolicy(true);
         timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.resource = new AgentResource(events::emit, sessions, rules);
@@ -54,6 +55,15 @@ final class AgentCore {
                 peerStoppedAnswering.accept(peer);
             }
         });
+    }
+
+    /** Threads of both agents are daemons: an agent left open never keeps the process alive. */
+    static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** Serves the resource on the endpoint and takes its notifications and the blocks of uploads to it. */

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.californium.core.coap.CoAP.Code;
@@ -58,14 +57,6 @@ public final class CoapsAgent implements AutoCloseable {
             core.timers.scheduleWithFixedDelay(() -> control.endIdleServerSessions(settings.idleTimeout()), period, period,
                     TimeUnit.MILLISECONDS);
         }
-    }
-
-    static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     // ---- lifecycle -------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ final class EventDelivery {
 
     private final AgentListener listener;
     private final ThreadPoolExecutor thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(), CoapsAgent.daemon("coaps-agent-events"));
+            new LinkedBlockingQueue<>(), AgentCore.daemon("coaps-agent-events"));
     /** Events emitted and not yet delivered. */
     private final AtomicInteger undelivered = new AtomicInteger();
 
