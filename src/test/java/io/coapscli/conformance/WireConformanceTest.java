@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.coapscli.agent.Formats;
 import io.coapscli.testing.CoapBytes;
 import io.coapscli.testing.Loopback;
 import io.coapscli.testing.RawDtlsPeer;
@@ -251,15 +252,35 @@ class WireConformanceTest {
     @Test
     void californiumsAnswersToMalformedConfirmableMessagesArePinned() throws Exception {
         node.expectRun("coaps resource r", "Done");
-        raw.send(nodeAddress(), new byte[] {0x41, 0x01, 0x34, 0x01, 0x01, (byte) 0xbd, 0x01}); // option past the end
-        Message badOption = CoapBytes.parse(raw.awaitDatagram(WAIT).getBytes());
-        assertEquals(CoAP.ResponseCode.BAD_OPTION.value, badOption.getRawCode());
-        assertEquals(0x3401, badOption.getMID());
+        // A format error after a readable token: an ACK with 4.02 Bad Option and the parser's message.
+        assertBadOption(0x3401, new byte[] {0x41, 0x01, 0x34, 0x01, 0x01, (byte) 0xbd, 0x01}); // option past the end
+        assertBadOption(0x3405, new byte[] {0x41, 0x01, 0x34, 0x05, 0x01, (byte) 0xff}); // payload marker, no payload
+        assertBadOption(0x3406, new byte[] {0x41, 0x01, 0x34, 0x06, 0x01, (byte) 0xf1, 0x01}); // option delta 15
+        // A reserved code class and an Empty message with a token: a Reset.
+        assertReset(0x3407, new byte[] {0x41, 0x20, 0x34, 0x07, 0x01}); // code 1.00
+        assertReset(0x3408, new byte[] {0x41, 0x00, 0x34, 0x08, 0x01}); // code 0.00 with a token
 
         raw.send(nodeAddress(), new byte[] {0x4f, 0x01, 0x34, 0x02, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15});
         Request valid = request(CoAP.Type.CON, CoAP.Code.GET, 0x3403);
         Message next = exchange(valid);
         assertEquals(0x3403, next.getMID(), "the token-length-15 message got no answer; the next one did");
+    }
+
+    private void assertBadOption(int mid, byte[] malformed) throws Exception {
+        raw.send(nodeAddress(), malformed);
+        byte[] answer = raw.awaitDatagram(WAIT).getBytes();
+        Message parsed = CoapBytes.parse(answer);
+        assertEquals(CoAP.Type.ACK, parsed.getType(), "type of the answer to " + Formats.hex(malformed));
+        assertEquals(CoAP.ResponseCode.BAD_OPTION.value, parsed.getRawCode(), "code of the answer to "
+                + Formats.hex(malformed));
+        assertEquals(mid, parsed.getMID());
+    }
+
+    private void assertReset(int mid, byte[] malformed) throws Exception {
+        raw.send(nodeAddress(), malformed);
+        byte[] answer = raw.awaitDatagram(WAIT).getBytes();
+        assertEquals(Formats.hex(new byte[] {0x70, 0x00, (byte) (mid >> 8), (byte) mid}), Formats.hex(answer),
+                "a Reset for " + Formats.hex(malformed));
     }
 
     /**

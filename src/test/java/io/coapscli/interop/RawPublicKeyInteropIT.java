@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,11 +41,17 @@ class RawPublicKeyInteropIT {
             assertEquals(SUITE, ((AgentEvent.Connected) server.lastEvent()).session().cipherSuite());
             server.eventsUntilAll("coaps request from 127.0.0.1 GET", "coaps response sent", "coaps disconnected");
 
-            // A key the server does not trust gets no session.
+            // A key the server does not trust gets no session, for that reason.
+            server.expectRun("verbose on", "Done");
             TestCertificates.writeRawKeyPair(dir, "stranger");
             Libcoap.ClientRun refused = Libcoap.client("coap-client-gnutls", "-B", "3", "-M",
                     dir.resolve("stranger.key").toString(), "-m", "get", "coaps://127.0.0.1:" + server.port() + "/r");
             assertTrue(!refused.received("c:2.05"), refused.output());
+            String reason = server.nextEvent(TestNode.EVENT_TIMEOUT);
+            assertTrue(reason != null && reason.matches("  server session with 127\\.0\\.0\\.1:\\d+: handshake failed: "
+                    + "Raw public key is not trusted! \\(fatal alert BAD_CERTIFICATE sent\\)"),
+                    "why the server refused the key: " + reason);
+            assertEquals(List.of(), server.drainEvents(), "no coaps connected for the untrusted key");
         }
     }
 
@@ -65,12 +72,16 @@ class RawPublicKeyInteropIT {
             assertTrue(line != null && line.startsWith("coaps response from 127.0.0.1 with payload: "), line);
             assertEquals("2.05", ((AgentEvent.ResponseReceived) client.lastEvent()).code());
 
-            // A server whose key the client does not trust gets no session.
+            // A server whose key the client does not trust gets no session, for that reason.
             client.expectRun("coaps disconnect", "Done");
             client.expectEvent("coaps disconnected");
+            client.expectRun("verbose on", "Done");
             client.expectRun("coaps rpk " + dir.resolve("ours.key") + " " + dir.resolve("ours.pub"), "Done");
             client.expectRun("coaps connect 127.0.0.1 " + server.secureAddress().getPort(), "Done");
             client.expectEvent("coaps disconnected");
+            String reason = client.nextEvent(TestNode.EVENT_TIMEOUT);
+            assertTrue(reason != null && reason.endsWith(": handshake failed: Raw public key is not trusted! "
+                    + "(fatal alert BAD_CERTIFICATE sent)"), "why the client refused the key: " + reason);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,8 @@ import io.coapscli.testing.UdpRelay;
 
 /**
  * Confirmable requests over a link that loses 20 % of the datagrams each way, handshakes included:
- * every request gets exactly one outcome, none is applied twice (Californium's deduplication answers
+ * every request gets exactly one outcome, each response is matched to its request by the payload the
+ * server applied, none is applied twice (Californium's deduplication answers
  * retransmissions from its cache), and the one session lives through the requests the link lost.
  */
 class LossyLinkTest {
@@ -65,34 +67,42 @@ class LossyLinkTest {
             try (UdpRelay relay = new UdpRelay(Loopback.IPV4, new InetSocketAddress(Loopback.IPV4, server.port()),
                     faults, SEED)) {
                 int handshakes = connect(client, relay);
+                Map<String, Integer> applied = new HashMap<>();
                 int responses = 0;
                 int timeouts = 0;
                 for (int i = 0; i < requests; i++) {
+                    String payload = hexOf("n" + i);
                     client.expectRun("coaps post r con n" + i, "Done");
                     String outcome = client.nextEvent(TestNode.EVENT_TIMEOUT);
+                    // Requests go one at a time: an outcome read while this request still waits is not its own.
+                    if (RESPONSE.equals(outcome) && !client.settled(Duration.ZERO)) {
+                        fail("request " + i + ": a response came while it was still waiting for its own");
+                    }
                     if (RESPONSE.equals(outcome)) {
+                        // Matched by payload, not by order: the server must have applied this request's own
+                        // payload (a late response to an earlier request would leave it unseen here).
+                        awaitApplied(server, payload, applied, i);
                         responses++;
                     } else if (TIMEOUT.equals(outcome)) {
                         // Not even acknowledged after 5 transmissions (about 1 request in 165 here): a ping
                         // follows, the live server answers it, and the session goes on. A `coaps disconnected`
                         // would be the next outcome read, and fail the test.
                         timeouts++;
+                        assertTrue(client.settled(TestNode.EVENT_TIMEOUT), "the liveness ping after request " + i
+                                + " ended");
                     } else {
                         fail("request " + i + " ended with <" + outcome + ">; then " + client.drainEvents());
                     }
                 }
-                assertEquals(requests, responses + timeouts, "one outcome each");
                 client.expectRun("coaps isconnected", "yes", "Done");
                 assertEquals(1, handshakes, "the session lived through every lost request");
                 client.expectRun("coaps get r con", "Done");
-                client.expectEvent(RESPONSE + " with payload: " + Formats.hex(("n" + (requests - 1))
-                        .getBytes(StandardCharsets.US_ASCII)));
+                client.expectEvent(RESPONSE + " with payload: " + hexOf("n" + (requests - 1)));
+                // A second outcome for any request would be waiting before (or instead of) nothing here.
+                assertEquals(List.of(), client.drainEvents(), "events after the last outcome");
 
-                Map<String, Integer> applied = new HashMap<>();
                 for (String line : server.drainEvents()) {
-                    if (line.startsWith("coaps request from 127.0.0.1 POST with payload: ")) {
-                        applied.merge(line.substring(line.lastIndexOf(' ') + 1), 1, Integer::sum);
-                    }
+                    countApplied(line, applied);
                 }
                 int twice = (int) applied.values().stream().filter(count -> count > 1).count();
                 assertEquals(0, twice, "requests applied twice: " + applied);
@@ -104,6 +114,34 @@ class LossyLinkTest {
                         (System.nanoTime() - started) / 1e9);
             }
         }
+    }
+
+    /** Reads the server's lines until it reports applying this payload; fails if it never does. */
+    private static void awaitApplied(TestNode server, String payload, Map<String, Integer> applied, int request) {
+        while (true) {
+            String line = server.nextEvent(TestNode.EVENT_TIMEOUT);
+            if (line == null) {
+                fail("request " + request + " was answered but the server never applied its payload " + payload);
+            }
+            if (payload.equals(countApplied(line, applied))) {
+                return;
+            }
+        }
+    }
+
+    /** Counts a POST the server applied; returns its payload in hex, or null for any other line. */
+    private static String countApplied(String line, Map<String, Integer> applied) {
+        String prefix = "coaps request from 127.0.0.1 POST with payload: ";
+        if (!line.startsWith(prefix)) {
+            return null;
+        }
+        String payload = line.substring(prefix.length());
+        applied.merge(payload, 1, Integer::sum);
+        return payload;
+    }
+
+    private static String hexOf(String text) {
+        return Formats.hex(text.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Connects through the relay, trying again after a handshake the losses defeated; returns the tries. */

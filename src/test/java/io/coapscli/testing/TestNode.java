@@ -100,6 +100,19 @@ public final class TestNode implements AutoCloseable {
         expectEvent("coaps connected");
     }
 
+    /**
+     * Whether nothing the user started is still open (no request waiting, no handshake, no liveness ping),
+     * after waiting at most the timeout; {@link Duration#ZERO} asks about this moment.
+     */
+    public boolean settled(Duration timeout) {
+        try {
+            return agent.awaitSettled(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Runs one command line and returns the lines it printed, result line last. */
     public List<String> run(String line) {
         synchronized (out) {
