@@ -9,6 +9,7 @@ import io.coapscli.agent.AgentSettings;
 import io.coapscli.agent.CoapAgent;
 import io.coapscli.bench.BenchCommand;
 import io.coapscli.oneshot.RequestCommand;
+import io.coapscli.serve.ServeCommand;
 import io.coapscli.shell.Suggestions;
 
 import picocli.CommandLine;
@@ -211,7 +212,7 @@ public class CoapsCliCommand implements Callable<Integer> {
      * completion and the man pages (they take a class name). Everything else is inherited.
      */
     @Command(name = "coaps-cli", subcommands = {BenchCommand.class, RequestCommand.Get.class, RequestCommand.Put.class,
-        RequestCommand.Post.class, RequestCommand.Delete.class, RequestCommand.Observe.class})
+        RequestCommand.Post.class, RequestCommand.Delete.class, RequestCommand.Observe.class, ServeCommand.class})
     public static final class Documented extends CoapsCliCommand {
     }
 }

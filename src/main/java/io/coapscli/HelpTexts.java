@@ -15,7 +15,7 @@ import java.util.List;
 final class HelpTexts {
 
     static final String FOLDER = "help/";
-    static final List<String> SUBCOMMANDS = List.of("get", "put", "post", "delete", "observe", "bench");
+    static final List<String> SUBCOMMANDS = List.of("get", "put", "post", "delete", "observe", "bench", "serve");
 
     private HelpTexts() {
     }

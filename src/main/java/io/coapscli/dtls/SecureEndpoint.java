@@ -21,6 +21,8 @@ import org.eclipse.californium.core.coap.ClientObserveRelation;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.observe.NotificationListener;
 import org.eclipse.californium.core.server.MessageDeliverer;
+import org.eclipse.californium.core.server.ServerMessageDeliverer;
+import org.eclipse.californium.core.server.resources.Resource;
 import org.eclipse.californium.elements.RawData;
 import org.eclipse.californium.elements.auth.RawPublicKeyIdentity;
 import org.eclipse.californium.elements.config.CertificateAuthenticationMode;
@@ -233,6 +235,14 @@ public final class SecureEndpoint implements Endpoint {
     @Override
     public void setMessageDeliverer(MessageDeliverer deliverer) {
         endpoint.setMessageDeliverer(deliverer);
+    }
+
+    /**
+     * Serves a tree of Californium resources through Californium's own deliverer (observe relations
+     * included), instead of {@link #setMessageDeliverer a deliverer of the caller's}.
+     */
+    public void serve(Resource root) {
+        endpoint.setMessageDeliverer(new ServerMessageDeliverer(root, endpoint.getConfig()));
     }
 
     @Override
