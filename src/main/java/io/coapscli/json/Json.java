@@ -23,6 +23,10 @@ public final class Json {
     /** A value written as JSON's {@code null}, where a field is always there but may have nothing. */
     public static final Object NULL = new Object();
 
+    /** A value that is already a JSON text (a decoded payload), written as it is. */
+    public record Raw(String json) {
+    }
+
     public static Json object() {
         return new Json();
     }
@@ -70,6 +74,8 @@ public final class Json {
             generator.writeNumber(number.toString());
         } else if (value instanceof Boolean bool) {
             generator.writeBoolean(bool);
+        } else if (value instanceof Raw raw) {
+            generator.writeRawValue(raw.json());
         } else if (value instanceof Json json) {
             json.write(generator);
         } else if (value instanceof List<?> list) {

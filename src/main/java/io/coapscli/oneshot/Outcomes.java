@@ -15,6 +15,7 @@ import io.coapscli.agent.AgentEvent;
 import io.coapscli.agent.AgentException;
 import io.coapscli.agent.Formats;
 import io.coapscli.agent.OtError;
+import io.coapscli.payload.PayloadView;
 import io.coapscli.shell.AgentName;
 import io.coapscli.shell.JsonPresenter;
 import io.coapscli.shell.Presenter;
@@ -83,13 +84,14 @@ final class Outcomes {
                 err.println(response.code() + " in "
                         + String.format(Locale.ROOT, "%.1f", response.roundTrip().toNanos() / 1e6) + " ms");
             }
-            return payload(response.code(), response.payload());
+            return payload(response.code(), response.payload(), response.message().contentFormat());
         }
         if (event instanceof AgentEvent.NotificationReceived notification) {
             if (command.verbose) {
                 err.println(notification.message().code());
             }
-            return payload(notification.message().code(), notification.payload());
+            return payload(notification.message().code(), notification.payload(),
+                    notification.message().contentFormat());
         }
         if (event instanceof AgentEvent.RequestFailed failed) {
             err.println("coaps-cli: " + failed.reason() + " (error " + failed.error().number() + ": "
@@ -107,7 +109,7 @@ final class Outcomes {
         return 1;
     }
 
-    private int payload(String code, byte[] body) {
+    private int payload(String code, byte[] body, Integer contentFormat) {
         if (!code.startsWith("2.")) {
             err.println("coaps-cli: " + code + " " + codeName(code) + (body.length == 0 ? "" : ": " + diagnostic(body)));
             return 1;
@@ -116,12 +118,24 @@ final class Outcomes {
             return 0;
         }
         try {
-            sink.write(body, command.observe());
+            java.util.Optional<PayloadView.Decoded> readable = command.output == null && pretty()
+                    ? PayloadView.of(contentFormat, body) : java.util.Optional.empty();
+            if (readable.isPresent()) {
+                out.println(readable.get().pretty());
+                out.flush();
+            } else {
+                sink.write(body, command.observe());
+            }
             return 0;
         } catch (IOException e) {
             err.println("coaps-cli: cannot write the payload: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** Decoded payloads with --pretty, or on a terminal; raw bytes in pipes and files. */
+    private boolean pretty() {
+        return command.pretty || System.console() != null;
     }
 
     /** "4.04" as Californium names it: "Not Found". */

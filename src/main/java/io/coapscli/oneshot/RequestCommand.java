@@ -87,24 +87,29 @@ public abstract class RequestCommand implements Callable<Integer> {
     @Option(order = 13, names = "--json", description = "print the response as one JSON object (as the shell's --json does)")
     boolean json;
 
-    @Option(order = 14, names = "--verbose", description = "print the code, the session and timing on standard error")
+    @Option(order = 14, names = "--pretty", description = "show the payload as its Content-Format reads: JSON and SenML "
+            + "indented, CBOR as JSON or diagnostic notation, link format one link a line (the default on a terminal; "
+            + "raw bytes otherwise, and always with -o)")
+    boolean pretty;
+
+    @Option(order = 15, names = "--verbose", description = "print the code, the session and timing on standard error")
     boolean verbose;
 
-    @Option(order = 15, names = "--ack-timeout", paramLabel = "MS", description = "CoAP ACK_TIMEOUT (default 2000: a "
+    @Option(order = 16, names = "--ack-timeout", paramLabel = "MS", description = "CoAP ACK_TIMEOUT (default 2000: a "
             + "request gives up after 93 s)")
     int ackTimeoutMs = 2000;
 
-    @Option(order = 16, names = "--dtls-timeout", paramLabel = "MS", description = "initial DTLS retransmission timeout, "
+    @Option(order = 17, names = "--dtls-timeout", paramLabel = "MS", description = "initial DTLS retransmission timeout, "
             + "doubled for each of 4 retransmissions (default 1000: a handshake gives up after 31 s)")
     int dtlsTimeoutMs = 1000;
 
-    @Option(order = 17, names = "--keylog", paramLabel = "FILE", description = "append the session's secret to FILE (NSS key "
+    @Option(order = 18, names = "--keylog", paramLabel = "FILE", description = "append the session's secret to FILE (NSS key "
             + "log) for Wireshark; default $SSLKEYLOGFILE. ANYONE WITH THE FILE READS THE TRAFFIC.")
     Path keyLog;
 
     // Read before picocli runs, by EarlyLogging (the logger is set up before the crypto warm-up); declared here so
     // that picocli accepts it and lists it.
-    @Option(order = 18, names = "--log-level", paramLabel = "LEVEL", completionCandidates = CommandLineValues.LogLevels.class,
+    @Option(order = 19, names = "--log-level", paramLabel = "LEVEL", completionCandidates = CommandLineValues.LogLevels.class,
             description = "error, warn, info, debug, trace or off "
             + "(default error)")
     String logLevel = "error";
@@ -151,7 +156,7 @@ public abstract class RequestCommand implements Callable<Integer> {
     @Command(name = "observe", description = "Observe the resource (RFC 7641): print each notification's payload, "
             + "one per line, until --duration ends or SIGINT/SIGTERM; then deregister.")
     public static final class Observe extends RequestCommand {
-        @Option(order = 19, names = "--duration", paramLabel = "S", description = "observe for S seconds (default: until "
+        @Option(order = 20, names = "--duration", paramLabel = "S", description = "observe for S seconds (default: until "
                 + "interrupted)")
         Integer duration;
 

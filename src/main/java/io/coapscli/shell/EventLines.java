@@ -124,18 +124,26 @@ final class EventLines {
         } else if (event instanceof AgentEvent.ResponseReceived response) {
             details.add(message(response.message()) + " in " + millis(response.roundTrip().toNanos()) + " ms, "
                     + session(response.session()));
+            decodedLine(response.message(), details);
         } else if (event instanceof AgentEvent.NotificationReceived notification) {
             details.add(message(notification.message()) + ", " + session(notification.session()));
+            decodedLine(notification.message(), details);
         } else if (event instanceof AgentEvent.RequestFailed failure) {
             details.add(failure.reason());
         } else if (event instanceof AgentEvent.NotificationFailed failure) {
             details.add(failure.reason());
         } else if (event instanceof AgentEvent.RequestReceived request) {
             details.add(message(request.message()) + ", " + session(request.session()));
+            decodedLine(request.message(), details);
         } else if (event instanceof AgentEvent.ResponseSent sent) {
             details.add(message(sent.message()));
         }
         return details;
+    }
+
+    /** The payload as its Content-Format reads (CBOR as JSON or diagnostic notation, JSON compact), on one line. */
+    private static void decodedLine(CoapMessage message, List<String> details) {
+        JsonPresenter.decoded(message).ifPresent(decoded -> details.add("decoded: " + decoded.compact()));
     }
 
     private static String role(boolean clientRole) {

@@ -14,6 +14,7 @@ import io.coapscli.agent.CoapMessage;
 import io.coapscli.agent.Formats;
 import io.coapscli.agent.Link;
 import io.coapscli.json.Json;
+import io.coapscli.payload.PayloadView;
 import io.coapscli.agent.OtError;
 import io.coapscli.agent.SessionInfo;
 
@@ -168,6 +169,15 @@ public final class JsonPresenter implements Presenter {
         }
         json
                 .put("payloadHex", Formats.hex(payload)).put("payloadText", printableText(payload));
+        decoded(message).ifPresent(decoded -> json.put("decoded", decoded.json() ? new Json.Raw(decoded.compact())
+                : decoded.compact()));
+    }
+
+    /** The payload decoded for its Content-Format; not for link format, whose links are fields of their own. */
+    static java.util.Optional<PayloadView.Decoded> decoded(CoapMessage message) {
+        Integer format = message.contentFormat();
+        return format == null || format == PayloadView.LINK_FORMAT ? java.util.Optional.empty()
+                : PayloadView.of(format, message.payload());
     }
 
     /** A link as {"uri": ..., "attributes": {name: [values]}}; a flag attribute ({@code obs}) is {@code true}. */

@@ -170,6 +170,19 @@ class ServeIT {
             assertEquals(0, get.exitCode(), get.stderr());
             assertArrayEquals("{\"t\":21.5}".getBytes(StandardCharsets.UTF_8), get.stdout());
 
+            // Readable payloads: SenML-CBOR [{0: "t", 2: 21}] as SenML-JSON, with --pretty and in --json.
+            OneShotRun pretty = OneShotRun.of("get", server.uri("/sensors/pack.senml.cbor"), "--psk", "secretPSK",
+                    "--pretty");
+            assertEquals("[\n  {\n    \"n\": \"t\",\n    \"v\": 21\n  }\n]\n",
+                    new String(pretty.stdout(), StandardCharsets.UTF_8), pretty.stderr());
+            OneShotRun raw = OneShotRun.of("get", server.uri("/sensors/pack.senml.cbor"), "--psk", "secretPSK");
+            assertArrayEquals(Files.readAllBytes(dir.resolve("sensors/pack.senml.cbor")), raw.stdout(),
+                    "raw bytes in a pipe");
+            OneShotRun json = OneShotRun.of("get", server.uri("/sensors/pack.senml.cbor"), "--psk", "secretPSK",
+                    "--json");
+            JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.stdout());
+            assertEquals("[{\"n\":\"t\",\"v\":21}]", event.path("decoded").toString(), event.toString());
+
             shell.expectRun("coaps psk secretPSK Client_identity", "Done");
             shell.expectRun("coaps start", "Done");
             shell.expectRun("coaps connect 127.0.0.1 " + server.port(), "Done");
@@ -177,6 +190,11 @@ class ServeIT {
             shell.expectRun("coaps get hello.txt", "Done");
             shell.expectEvent("coaps response from 127.0.0.1 with payload: 68656c6c6f");
             server.awaitRequest("GET", "/hello.txt");
+            shell.expectRun("verbose on", "Done");
+            shell.expectRun("coaps get sensors/pack.senml.cbor", "Done");
+            shell.expectEvent("coaps response from 127.0.0.1 with payload: 81a2006174021815");
+            assertTrue(shell.nextEvent(TestNode.EVENT_TIMEOUT).startsWith("  2.05 "));
+            shell.expectEvent("  decoded: [{\"n\":\"t\",\"v\":21}]");
 
             assertEquals(0, server.terminate(), server.stderrText());
             shell.expectEvent("coaps disconnected");
