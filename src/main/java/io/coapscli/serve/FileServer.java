@@ -97,14 +97,17 @@ final class FileServer {
         try {
             endpoint.start();
         } catch (IOException e) {
-            throw new IOException("cannot listen on " + settings.dtls().coap().bindAddress() + ": " + e.getMessage(), e);
+            throw new IOException("cannot listen on " + RequestLog.address(settings.dtls().coap().bindAddress()) + ": "
+                    + e.getMessage(), e);
         }
         schedulePeriodic();
         new DirectoryWatch(directory, this::changed);
         if (settings.idleTimeout() != null) {
             executor.scheduleWithFixedDelay(() -> endpoint.idleServerSessions(settings.idleTimeout()).forEach(peer -> {
                 endpoint.close(peer);
-                sessionEnded(peer, "idle for " + settings.idleTimeout().toSeconds() + " s");
+                if (sessions.contains(peer)) {
+                    sessionEnded(peer, "idle for " + settings.idleTimeout().toSeconds() + " s");
+                }
             }), 1, 1, TimeUnit.SECONDS);
         }
         InetSocketAddress local = endpoint.localAddress();
@@ -151,9 +154,9 @@ final class FileServer {
     }
 
     private void sessionEnded(InetSocketAddress peer, String reason) {
-        if (sessions.remove(peer)) {
-            log.session("disconnected", peer, null, null, reason);
-        }
+        // A handshake that never finished (wrong key, unknown identity, timeout) is logged as such: a CI job
+        // then sees why its client got no session.
+        log.session(sessions.remove(peer) ? "disconnected" : "handshakeFailed", peer, null, null, reason);
     }
 
     /** Sessions into the request log: a CI job sees which client connected, with what. */
