@@ -28,7 +28,8 @@ class HelpTextsTest {
     @Test
     void anyOtherCommandLineHasNoKeptText() {
         assertNull(HelpTexts.kept(new String[] {"--help", "--port", "1"}));
-        assertNull(HelpTexts.kept(new String[] {"serve", "--help"}));
+        assertNull(HelpTexts.kept(new String[] {"serven", "--help"}));
+        assertNull(HelpTexts.kept(new String[] {"serve", "--help", "--psk"}));
         assertNull(HelpTexts.kept(new String[] {}));
     }
 }
