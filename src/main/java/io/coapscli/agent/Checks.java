@@ -3,7 +3,6 @@ package io.coapscli.agent;
 import java.nio.charset.StandardCharsets;
 
 import io.coapscli.coap.CoapLimits;
-import io.coapscli.dtls.Limits;
 
 /**
  * Every value the agent is given, checked against what the CoAP and DTLS layers can carry, before it is
@@ -45,15 +44,10 @@ final class Checks {
     }
 
     static void psk(byte[] key, byte[] identity) throws AgentException {
-        if (key.length == 0 || identity.length == 0) {
-            throw invalid("the PSK and its identity must not be empty");
-        }
-        if (key.length > Limits.MAX_PSK_KEY_BYTES) {
-            throw invalid("the PSK has " + key.length + " bytes; at most " + Limits.MAX_PSK_KEY_BYTES);
-        }
-        if (identity.length > Limits.MAX_PSK_IDENTITY_BYTES) {
-            throw invalid("the PSK identity has " + identity.length + " bytes; at most "
-                    + Limits.MAX_PSK_IDENTITY_BYTES);
+        try {
+            io.coapscli.dtls.Credentials.psk(key, identity);
+        } catch (io.coapscli.dtls.CredentialException e) {
+            throw invalid(e.getMessage());
         }
     }
 

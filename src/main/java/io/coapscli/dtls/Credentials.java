@@ -10,6 +10,21 @@ import java.util.List;
 /** What the agent authenticates with: a pre-shared key, or an X.509 identity and the anchors it trusts. */
 public sealed interface Credentials {
 
+    /** A PSK and its identity, checked: neither empty, each within what DTLS can carry. */
+    static Psk psk(byte[] key, byte[] identity) throws CredentialException {
+        if (key.length == 0 || identity.length == 0) {
+            throw new CredentialException("the PSK and its identity must not be empty");
+        }
+        if (key.length > Limits.MAX_PSK_KEY_BYTES) {
+            throw new CredentialException("the PSK has " + key.length + " bytes; at most " + Limits.MAX_PSK_KEY_BYTES);
+        }
+        if (identity.length > Limits.MAX_PSK_IDENTITY_BYTES) {
+            throw new CredentialException("the PSK identity has " + identity.length + " bytes; at most "
+                    + Limits.MAX_PSK_IDENTITY_BYTES);
+        }
+        return new Psk(key, identity);
+    }
+
     /** TLS_PSK_WITH_AES_128_CCM_8 with this key and identity. */
     record Psk(byte[] key, byte[] identity) implements Credentials {
         public Psk {

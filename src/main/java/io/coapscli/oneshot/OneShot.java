@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +20,8 @@ import io.coapscli.agent.RequestOptions;
 import io.coapscli.shell.AgentName;
 import io.coapscli.dtls.KeyLog;
 import io.coapscli.dtls.CredentialException;
-import io.coapscli.dtls.X509Credentials;
+import io.coapscli.dtls.Credentials;
+import io.coapscli.CredentialOptions;
 import io.coapscli.files.BoundedFile;
 
 import sun.misc.Signal;
@@ -70,13 +70,13 @@ final class OneShot {
                 .withDtlsTiming(Duration.ofMillis(command.dtlsTimeoutMs), 4)
                 .withKeyLog(keyLog());
         if (!target.secure()) {
-            if (command.credentials != null || command.key != null) {
+            if (command.credentials != null || command.credentialDetails.anyGiven()) {
                 throw new UsageError("credentials are for coaps:// URIs; coap:// is plain CoAP");
             }
             return plain(target, payload, options, settings, outcomes);
         }
         if (command.credentials == null) {
-            throw new UsageError("a coaps:// URI needs credentials: --psk, --psk-hex or --cert");
+            throw new UsageError("a coaps:// URI needs credentials: --psk, --psk-hex, --cert or --rpk");
         }
         try (CoapsAgent agent = new CoapsAgent(settings, events::add)) {
             useCredentials(agent);
@@ -217,29 +217,21 @@ final class OneShot {
     }
 
     private void useCredentials(CoapsAgent agent) throws AgentException, UsageError {
-        RequestCommand.CredentialOptions given = command.credentials;
-        if (given.cert != null) {
-            if (command.key == null) {
-                throw new UsageError("--cert needs --key");
+        try {
+            CredentialOptions.check(command.credentials, command.credentialDetails);
+            Credentials credentials = CredentialOptions.read(command.credentials, command.credentialDetails);
+            if (credentials instanceof Credentials.Psk psk) {
+                agent.usePsk(psk.key(), psk.identity());
+            } else if (credentials instanceof Credentials.X509 x509) {
+                agent.useX509(x509);
+            } else {
+                agent.useRpk((Credentials.Rpk) credentials);
             }
-            try {
-                agent.useX509(X509Credentials.fromFiles(given.cert, command.key, command.ca));
-            } catch (CredentialException e) {
-                throw AgentException.of(e);
-            }
-            return;
+        } catch (CredentialOptions.UsageProblem e) {
+            throw new UsageError(e.getMessage());
+        } catch (CredentialException e) {
+            throw AgentException.of(e);
         }
-        byte[] key;
-        if (given.pskHex != null) {
-            try {
-                key = HexFormat.of().parseHex(given.pskHex);
-            } catch (IllegalArgumentException e) {
-                throw new UsageError("--psk-hex takes an even number of hex digits");
-            }
-        } else {
-            key = given.psk.getBytes(StandardCharsets.UTF_8);
-        }
-        agent.usePsk(key, command.identity.getBytes(StandardCharsets.UTF_8));
     }
 
     private byte[] payload() throws UsageError {

@@ -7,9 +7,11 @@ import java.util.concurrent.Callable;
 import org.eclipse.californium.core.coap.CoAP.Code;
 
 import io.coapscli.CommandLineValues;
+import io.coapscli.CredentialOptions;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,76 +42,57 @@ public abstract class RequestCommand implements Callable<Integer> {
 
     /** One of them for a coaps:// URI; none for coap://. */
     @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Credentials (one of, for coaps://):%n")
-    CredentialOptions credentials;
+    CredentialOptions.Choice credentials;
 
-    /** A pre-shared key (text or hex) with an identity, or an X.509 identity. */
-    static final class CredentialOptions {
-        @Option(order = 1, names = "--psk", paramLabel = "KEY", description = "pre-shared key, as text")
-        String psk;
+    @Mixin
+    CredentialOptions.Details credentialDetails;
 
-        @Option(order = 2, names = "--psk-hex", paramLabel = "HEX", description = "pre-shared key, as hex digits")
-        String pskHex;
-
-        @Option(order = 3, names = "--cert", paramLabel = "FILE", description = "certificate (or chain) in PEM; with --key")
-        Path cert;
-    }
-
-    @Option(order = 4, names = "--identity", paramLabel = "ID", description = "PSK identity (default Client_identity)")
-    String identity = "Client_identity";
-
-    @Option(order = 5, names = "--key", paramLabel = "FILE", description = "private key in PEM, for --cert")
-    Path key;
-
-    @Option(order = 6, names = "--ca", paramLabel = "FILE", description = "trust anchors in PEM, for --cert (default: the "
-            + "built-in test CA)")
-    Path ca;
-
-    @Option(order = 7, names = "--insecure", description = "accept any server certificate")
+    @Option(order = 9, names = "--insecure", description = "accept any server certificate or raw public key")
     boolean insecure;
 
-    @Option(order = 8, names = "--non", description = "non-confirmable request (default confirmable)")
+    @Option(order = 10, names = "--non", description = "non-confirmable request (default confirmable)")
     boolean nonConfirmable;
 
-    @Option(order = 9, names = "--accept", paramLabel = "N", description = "Accept: the Content-Format asked for (e.g. 0, 50)")
+    @Option(order = 11, names = "--accept", paramLabel = "N", description = "Accept: the Content-Format asked for (e.g. 0, 50)")
     Integer accept;
 
-    @Option(order = 10, names = "--content-format", paramLabel = "N", description = "Content-Format of the payload")
+    @Option(order = 12, names = "--content-format", paramLabel = "N", description = "Content-Format of the payload")
     Integer contentFormat;
 
-    @Option(order = 11, names = {"-f", "--file"}, paramLabel = "FILE", description = "read the payload from FILE ('-': standard "
+    @Option(order = 13, names = {"-f", "--file"}, paramLabel = "FILE", description = "read the payload from FILE ('-': standard "
             + "input)")
     Path payloadFile;
 
-    @Option(order = 12, names = {"-o", "--output"}, paramLabel = "FILE", description = "write the response payload to FILE instead of "
+    @Option(order = 14, names = {"-o", "--output"}, paramLabel = "FILE", description = "write the response payload to FILE instead of "
             + "standard output")
     Path output;
 
-    @Option(order = 13, names = "--json", description = "print the response as one JSON object (as the shell's --json does)")
+    @Option(order = 15, names = "--json", description = "print the response as one JSON object (as the shell's --json does)")
     boolean json;
 
-    @Option(order = 14, names = "--pretty", description = "show the payload as its Content-Format reads: JSON and SenML "
+    @Option(order = 16, names = "--pretty", description = "show the payload as its Content-Format reads: JSON and SenML "
             + "indented, CBOR as JSON or diagnostic notation, link format one link a line (the default on a terminal; "
             + "raw bytes otherwise, and always with -o)")
     boolean pretty;
 
-    @Option(order = 15, names = "--verbose", description = "print the code, the session and timing on standard error")
+    @Option(order = 17, names = "--verbose", description = "print the code, the session and timing on standard error")
     boolean verbose;
 
-    @Option(order = 16, names = "--ack-timeout", paramLabel = "MS", description = "CoAP ACK_TIMEOUT (default 2000: a "
+    @Option(order = 18, names = "--ack-timeout", paramLabel = "MS", description = "CoAP ACK_TIMEOUT (default 2000: a "
             + "request gives up after 93 s)")
     int ackTimeoutMs = 2000;
 
-    @Option(order = 17, names = "--dtls-timeout", paramLabel = "MS", description = "initial DTLS retransmission timeout, "
+    @Option(order = 19, names = "--dtls-timeout", paramLabel = "MS", description = "initial DTLS retransmission timeout, "
             + "doubled for each of 4 retransmissions (default 1000: a handshake gives up after 31 s)")
     int dtlsTimeoutMs = 1000;
 
-    @Option(order = 18, names = "--keylog", paramLabel = "FILE", description = "append the session's secret to FILE (NSS key "
+    @Option(order = 20, names = "--keylog", paramLabel = "FILE", description = "append the session's secret to FILE (NSS key "
             + "log) for Wireshark; default $SSLKEYLOGFILE. ANYONE WITH THE FILE READS THE TRAFFIC.")
     Path keyLog;
 
     // Read before picocli runs, by EarlyLogging (the logger is set up before the crypto warm-up); declared here so
     // that picocli accepts it and lists it.
-    @Option(order = 19, names = "--log-level", paramLabel = "LEVEL", completionCandidates = CommandLineValues.LogLevels.class,
+    @Option(order = 21, names = "--log-level", paramLabel = "LEVEL", completionCandidates = CommandLineValues.LogLevels.class,
             description = "error, warn, info, debug, trace or off "
             + "(default error)")
     String logLevel = "error";
@@ -156,7 +139,7 @@ public abstract class RequestCommand implements Callable<Integer> {
     @Command(name = "observe", description = "Observe the resource (RFC 7641): print each notification's payload, "
             + "one per line, until --duration ends or SIGINT/SIGTERM; then deregister.")
     public static final class Observe extends RequestCommand {
-        @Option(order = 20, names = "--duration", paramLabel = "S", description = "observe for S seconds (default: until "
+        @Option(order = 22, names = "--duration", paramLabel = "S", description = "observe for S seconds (default: until "
                 + "interrupted)")
         Integer duration;
 

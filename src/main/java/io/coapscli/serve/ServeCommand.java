@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.coapscli.CommandLineValues;
+import io.coapscli.CredentialOptions;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,36 +34,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Exactly one kind of credentials. */
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "Credentials (one of):%n")
-    Credentials credentials;
+    CredentialOptions.Choice credentials;
 
-    static final class Credentials {
-        @Option(order = 1, names = "--psk", paramLabel = "KEY", description = "pre-shared key, as text")
-        String psk;
-
-        @Option(order = 2, names = "--psk-hex", paramLabel = "HEX", description = "pre-shared key, as hex digits")
-        String pskHex;
-
-        @Option(order = 3, names = "--cert", paramLabel = "FILE", description = "certificate (or chain) in PEM; with --key")
-        Path cert;
-
-        @Option(order = 4, names = "--rpk", paramLabel = "FILE", description = "raw public key (RFC 7250): our private key "
-                + "in PEM")
-        Path rpk;
-    }
-
-    @Option(order = 5, names = "--identity", paramLabel = "ID", description = "PSK identity (default Client_identity)")
-    String identity = "Client_identity";
-
-    @Option(order = 6, names = "--key", paramLabel = "FILE", description = "private key in PEM, for --cert")
-    Path key;
-
-    @Option(order = 7, names = "--ca", paramLabel = "FILE", description = "for --cert: trust anchors in PEM; clients must "
-            + "present a certificate they sign (default: any client certificate)")
-    Path ca;
-
-    @Option(order = 8, names = "--rpk-trusted", paramLabel = "FILE", description = "for --rpk: the clients' public keys in "
-            + "PEM; only they connect (default: any key)")
-    Path rpkTrusted;
+    @Mixin
+    CredentialOptions.Details credentialDetails;
 
     @Option(order = 9, names = "--port", paramLabel = "N", description = "UDP port (default 5684; 0 picks a free one)")
     int port = 5684;

@@ -3,19 +3,16 @@ package io.coapscli.serve;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 
+import io.coapscli.CredentialOptions;
 import io.coapscli.coap.CoapSettings;
 import io.coapscli.dtls.CredentialException;
 import io.coapscli.dtls.Credentials;
 import io.coapscli.dtls.DtlsSettings;
 import io.coapscli.dtls.KeyLog;
-import io.coapscli.dtls.RpkCredentials;
-import io.coapscli.dtls.X509Credentials;
 
 /**
  * {@code serve}'s command line, checked: what is wrong with it is a usage error (status 2); credentials
@@ -44,23 +41,16 @@ record ServeSettings(Path directory, DtlsSettings dtls, boolean writable, Path r
         if (command.port < 0 || command.port > 65535) {
             throw new UsageError("--port takes a number from 0 to 65535, not " + command.port);
         }
-        if (command.credentials.cert != null && command.key == null) {
-            throw new UsageError("--cert needs --key");
-        }
-        if (command.key != null && command.credentials.cert == null) {
-            throw new UsageError("--key goes with --cert");
-        }
-        if (command.rpkTrusted != null && command.credentials.rpk == null) {
-            throw new UsageError("--rpk-trusted goes with --rpk");
+        try {
+            CredentialOptions.check(command.credentials, command.credentialDetails);
+        } catch (CredentialOptions.UsageProblem e) {
+            throw new UsageError(e.getMessage());
         }
         if (command.cid != null && (command.cid < 1 || command.cid > 16)) {
             throw new UsageError("--cid takes a length from 1 to 16 bytes, not " + command.cid);
         }
         if (command.idleTimeoutSeconds < 0 || command.ackTimeoutMs < 1 || command.dtlsTimeoutMs < 1) {
             throw new UsageError("--idle-timeout, --ack-timeout and --dtls-timeout take positive numbers");
-        }
-        if (command.credentials.pskHex != null && !command.credentials.pskHex.matches("([0-9a-fA-F]{2})+")) {
-            throw new UsageError("--psk-hex takes an even number of hex digits");
         }
         InetSocketAddress bind = new InetSocketAddress(bindAddress(command.bind), command.port);
         Path keyLog;
@@ -94,19 +84,10 @@ record ServeSettings(Path directory, DtlsSettings dtls, boolean writable, Path r
 
     /** Whether clients' certificates or keys are checked (PSK clients always prove the key). */
     boolean verifyClients() {
-        return command.ca != null || command.rpkTrusted != null;
+        return command.credentialDetails.trustGiven();
     }
 
     Credentials credentials() throws CredentialException {
-        ServeCommand.Credentials given = command.credentials;
-        if (given.cert != null) {
-            return X509Credentials.fromFiles(given.cert, command.key, command.ca);
-        }
-        if (given.rpk != null) {
-            return RpkCredentials.fromFiles(given.rpk, command.rpkTrusted);
-        }
-        byte[] key = given.pskHex != null ? HexFormat.of().parseHex(given.pskHex)
-                : given.psk.getBytes(StandardCharsets.UTF_8);
-        return new Credentials.Psk(key, command.identity.getBytes(StandardCharsets.UTF_8));
+        return CredentialOptions.read(command.credentials, command.credentialDetails);
     }
 }
