@@ -133,6 +133,24 @@ class ServeIT {
     }
 
     @Test
+    void thePskReachesNeitherTheRequestLogNorStandardErrorAtTraceLevel(@TempDir Path dir) throws Exception {
+        sampleDirectory(dir);
+        Path log = dir.resolve(".requests.jsonl");
+        ServeProcess server = ServeProcess.start(dir, "--log-level", "trace", "--log-requests", log.toString());
+        try (server) {
+            OneShotRun put = OneShotRun.of("put", server.uri("/broken"), "secretPSK as a payload is fine",
+                    "--psk", "secretPSK");
+            assertEquals(1, put.exitCode(), put.stderr());
+            assertEquals(0, server.terminate());
+            String written = Files.readString(log) + server.stderrText();
+            assertTrue(written.contains("\"event\":\"request\""), written);
+            String withoutPayload = written.replace("secretPSK as a payload is fine", "");
+            assertFalse(withoutPayload.contains("secretPSK"), "the PSK in the output");
+            assertFalse(withoutPayload.toLowerCase().contains("73656372657450534b"), "the PSK in hex in the output");
+        }
+    }
+
+    @Test
     void pathsThatLeadOutOfTheDirectoryAreRefusedForReadingAndWriting(@TempDir Path dir, @TempDir Path outside)
             throws Exception {
         sampleDirectory(dir);

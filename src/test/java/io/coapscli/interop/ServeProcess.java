@@ -28,6 +28,8 @@ final class ServeProcess implements AutoCloseable {
 
     static final Duration LINE_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern START_LINE =
+            java.util.regex.Pattern.compile("coaps-cli serve: .* at coaps://127\\.0\\.0\\.1:(\\d+)/");
 
     private final Process process;
     private final Path stderr;
@@ -63,9 +65,9 @@ final class ServeProcess implements AutoCloseable {
         long deadline = System.nanoTime() + LINE_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             for (String line : Files.readAllLines(stderr)) {
-                int at = line.indexOf(" at coaps://127.0.0.1:");
-                if (at >= 0) {
-                    return Integer.parseInt(line.substring(at + " at coaps://127.0.0.1:".length(), line.length() - 1));
+                java.util.regex.Matcher start = START_LINE.matcher(line);
+                if (start.matches()) {
+                    return Integer.parseInt(start.group(1));
                 }
             }
             if (!process.isAlive()) {
