@@ -47,6 +47,7 @@ final class RequestLog {
                 .put("accept", request.getOptions().hasAccept() ? request.getOptions().getAccept() : null)
                 .put("contentFormat", request.getOptions().hasContentFormat()
                         ? request.getOptions().getContentFormat() : null);
+        line.put("payloadBytes", request.getPayloadSize());
         putPayload(line, "payload", request.getPayload());
         if (response == null) {
             line.put("dropped", true);
