@@ -20,16 +20,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The process command line (picocli): the shell's options, and the subcommands {@code bench} and the
- * one-shot requests. Without a subcommand the shell runs; its own grammar (the OpenThread commands) is
+ * The process command line (picocli): the shell's options, and the subcommands {@code bench}, {@code serve}
+ * and the one-shot requests. Without a subcommand the shell runs; its own grammar (the OpenThread commands) is
  * the shell's, not this.
  */
 @Command(name = "coaps-cli", mixinStandardHelpOptions = true, versionProvider = CommandLineValues.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         customSynopsis = {"coaps-cli [options]", "coaps-cli get|put|post|delete|observe [options] <coaps-uri> [payload]",
-            "coaps-cli bench [options]"},
+            "coaps-cli bench [options]", "coaps-cli serve <dir> [options]"},
         description = {"OpenThread's Secure CoAP shell (coaps ...) on this host, over UDP; or one request at a "
-            + "coaps:// URI; or a load generator."},
+            + "coaps:// URI; or a load generator; or a test server of a directory's files."},
         footer = {"", "Scripts (-c, --script) exit 0 when every command ended in Done and every connect and request "
             + "succeeded, 1 otherwise, 2 for a usage error.",
             "Type `help` or `coaps help` at the prompt. Reference: docs/CLI.md (or `man coaps-cli`)."})

@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
 /** {@code coaps-cli serve DIR}: a CoAPS server of a directory's files, scripted by {@code DIR/.coaps.json}. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         versionProvider = CommandLineValues.Version.class,
-        description = {"Serve every file under DIR as a CoAPS resource (Content-Format from its extension, "
-            + "/.well-known/core, observable: a changed file notifies), with the codes, delays, drops and periodic "
-            + "notifications DIR/.coaps.json asks for, and one JSON line on standard output for every request."},
+        description = {"Serve a directory's files as CoAPS resources, scripted by DIR/.coaps.json.",
+            "", "Every file under DIR is a resource (Content-Format from its extension, listed in /.well-known/core, "
+            + "observable: a changed file notifies), with the codes, delays, drops and periodic notifications "
+            + "DIR/.coaps.json asks for, and one JSON line on standard output for every request."},
         footer = {"", "Runs until SIGINT or SIGTERM, which end every session with close_notify; exit status 0. "
             + "Status 1 when the server cannot start (port in use, unreadable credentials, a bad .coaps.json), "
             + "2 for a usage error. Reference: docs/CLI.md, \"serve\"."})
