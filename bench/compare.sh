@@ -6,7 +6,7 @@
 #
 #   bench/compare.sh                 # full run: 3 rounds of 10 s after 8 s of warm-up, sustained load 600 s
 #   bench/compare.sh --quick         # a smoke run of a few seconds (CI)
-#   options: --rounds N --duration S --sustained S --sessions N --sections throughput,startup,blink,failfast,sessions,churn,sustained
+#   options: --rounds N --duration S --warmup S --sustained S --sessions N --sections throughput,threads,startup,blink,failfast,sessions,churn,sustained
 #            --baseline DIR   also run the coaps-cli built in DIR (an older checkout), as "baseline"
 set -euo pipefail
 # Job control: otherwise bash starts background servers with SIGQUIT ignored, and jcmd cannot attach.
@@ -21,6 +21,7 @@ while [ $# -gt 0 ]; do
     --quick) rounds=1; duration=2; warmup=1; sustained=5; startups=3; failfasts=2; idle_sessions=200; churn_clients=500; churn_wait=0 ;;
     --rounds) rounds=$2; shift ;;
     --duration) duration=$2; shift ;;
+    --warmup) warmup=$2; shift ;;
     --sustained) sustained=$2; shift ;;
     --sessions) idle_sessions=$2; shift ;;
     --sections) sections=$2; shift ;;
@@ -157,6 +158,49 @@ if [[ ",$sections," == *,throughput,* ]]; then
       ratio=$(awk -v m="$med" -v l="$lib" 'BEGIN {printf "%.2fx", (l > 0 ? m / l : 0)}')
       printf '%-12s %-28s %10s %14s %10s %10s %8s\n' "$contender" "$runs" "$med" "$cpu" "$p99" "$ratio" "$drops"
     done
+  done
+fi
+
+if [[ ",$sections," == *,threads,* ]]; then
+  # Where a server's CPU per request goes, thread by thread (user + system ticks from /proc/PID/task/*/stat,
+  # threads of one name added up): 1 session x 4 in flight, 40,000 requests after a warm-up run, $rounds rounds,
+  # the contenders interleaved; the median of each thread's figure. libcoap is one thread.
+  thread_ticks() { # $1 pid: "name ticks" per thread name
+    for task in /proc/"$1"/task/*; do
+      name=$(tr ' ' '_' <"$task/comm"); stat=$(sed 's/^.*) //' "$task/stat")
+      echo "$name $(echo "$stat" | awk '{print $12 + $13}')"
+    done | awk '{t[$1] += $2} END {for (n in t) print n, t[n]}' | sort
+  }
+  requests=40000; [ "$duration" -lt 5 ] && requests=4000
+  : >"$work/threads"
+  for round in $(seq 1 "$rounds"); do
+    for i in 0 1 2; do
+      contender=$(echo coaps-cli libcoap californium | cut -d' ' -f$(( (i + round) % 3 + 1 )))
+      port=$(free_port)
+      start_server "$contender" "$port"
+      "${load_cpu[@]}" "$root/coaps-cli" bench --allow-errors --port "$port" --path "$resource" --sessions 10 \
+        --in-flight 4 --duration "$warmup" --json >/dev/null
+      thread_ticks "$server_pid" >"$work/t0"
+      summary=$("${load_cpu[@]}" "$root/coaps-cli" bench --allow-errors --port "$port" --path "$resource" --sessions 1 \
+        --in-flight 4 --requests "$requests" --json)
+      thread_ticks "$server_pid" >"$work/t1"
+      stop_server
+      ok=$(echo "$summary" | json_field ok)
+      [ "${ok:-0}" -gt 0 ] || { echo "$contender served nothing right: $summary" >&2; exit 1; }
+      join -a 2 -e 0 -o 0,1.2,2.2 "$work/t0" "$work/t1" | awk -v c="$contender" -v r="$round" -v hz="$tick" -v n="$ok" \
+        '{d = $3 - $2; if (d > 0) printf "%s %s %s %.1f\n", c, r, $1, d / hz * 1e6 / n}' >>"$work/threads"
+    done
+  done
+  echo
+  echo "## threads: server CPU us per request by thread, 1 session x 4 in flight, median of $rounds runs of $requests requests"
+  printf '%-12s %-40s %10s\n' contender thread "CPU us/req"
+  for contender in coaps-cli californium libcoap; do
+    for thread in $(awk -v c="$contender" '$1==c {print $3}' "$work/threads" | sort -u); do
+      med=$(awk -v c="$contender" -v t="$thread" '$1==c && $3==t {print $4}' "$work/threads" | median)
+      printf '%-12s %-40s %10s\n' "$contender" "$thread" "$med"
+    done
+    all=$(awk -v c="$contender" '$1==c {s[$2] += $4} END {for (r in s) print s[r]}' "$work/threads" | median)
+    printf '%-12s %-40s %10s\n' "$contender" "(all threads)" "$all"
   done
 fi
 
