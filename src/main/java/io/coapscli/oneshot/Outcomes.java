@@ -3,9 +3,6 @@ package io.coapscli.oneshot;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -16,6 +13,7 @@ import io.coapscli.agent.AgentException;
 import io.coapscli.agent.Formats;
 import io.coapscli.agent.OtError;
 import io.coapscli.payload.PayloadView;
+import io.coapscli.payload.Utf8;
 import io.coapscli.shell.AgentName;
 import io.coapscli.shell.JsonPresenter;
 import io.coapscli.shell.Presenter;
@@ -156,15 +154,7 @@ final class Outcomes {
 
     /** A diagnostic payload (RFC 7252 5.5.2) is UTF-8 text; anything else is shown as hex. */
     private static String diagnostic(byte[] body) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
-            if (text.codePoints().noneMatch(Character::isISOControl)) {
-                return text;
-            }
-        } catch (CharacterCodingException e) {
-            // not text
-        }
-        return "hex " + Formats.hex(body);
+        return Utf8.decode(body).filter(text -> text.codePoints().noneMatch(Character::isISOControl))
+                .orElseGet(() -> "hex " + Formats.hex(body));
     }
 }

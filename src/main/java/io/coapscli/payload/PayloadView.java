@@ -3,10 +3,6 @@ package io.coapscli.payload;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -226,9 +222,12 @@ public final class PayloadView {
     }
 
     /** Link format: one link a line; commas inside quotes or angle brackets do not split. */
-    private static Optional<Decoded> links(byte[] payload) throws CharacterCodingException {
-        String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(payload)).toString();
+    private static Optional<Decoded> links(byte[] payload) {
+        Optional<String> decoded = Utf8.decode(payload);
+        if (decoded.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = decoded.get();
         List<String> links = new ArrayList<>();
         StringBuilder link = new StringBuilder();
         boolean quoted = false;

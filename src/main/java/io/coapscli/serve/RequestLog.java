@@ -2,10 +2,6 @@ package io.coapscli.serve;
 
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
 
@@ -13,6 +9,7 @@ import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 
 import io.coapscli.json.Json;
+import io.coapscli.payload.Utf8;
 
 /**
  * One JSON line for every request the server answered (or dropped on purpose), and for every
@@ -78,21 +75,12 @@ final class RequestLog {
                 : peer.getHostString()) + ":" + peer.getPort();
     }
 
-    /** Text when the bytes are UTF-8 without control characters, hex otherwise ({@code <name>Hex}). */
+    /** Text when the bytes are printable UTF-8, hex otherwise ({@code <name>Hex}). */
     private static void putPayload(Json line, String name, byte[] payload) {
         if (payload == null || payload.length == 0) {
             return;
         }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(payload)).toString();
-            if (text.chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-                line.put(name, text);
-                return;
-            }
-        } catch (CharacterCodingException e) {
-            // Not text: hex below.
-        }
-        line.put(name + "Hex", HexFormat.of().formatHex(payload));
+        Utf8.printable(payload).ifPresentOrElse(text -> line.put(name, text),
+                () -> line.put(name + "Hex", HexFormat.of().formatHex(payload)));
     }
 }

@@ -1,10 +1,6 @@
 package io.coapscli.shell;
 
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -15,6 +11,7 @@ import io.coapscli.agent.Formats;
 import io.coapscli.agent.Link;
 import io.coapscli.json.Json;
 import io.coapscli.payload.PayloadView;
+import io.coapscli.payload.Utf8;
 import io.coapscli.agent.OtError;
 import io.coapscli.agent.SessionInfo;
 
@@ -190,13 +187,6 @@ public final class JsonPresenter implements Presenter {
 
     /** The payload as text when it is printable UTF-8, else null (left out). */
     static String printableText(byte[] payload) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(payload)).toString();
-            boolean printable = text.chars().allMatch(c -> c >= 0x20 && c != 0x7f || c == '\n' || c == '\r' || c == '\t');
-            return printable ? text : null;
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        return Utf8.printable(payload).orElse(null);
     }
 }
