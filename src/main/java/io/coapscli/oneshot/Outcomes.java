@@ -122,7 +122,11 @@ final class Outcomes {
                 out.println(readable.get().pretty());
                 out.flush();
             } else {
-                sink.write(body, command.observe());
+                // On a terminal a payload without a line end of its own gets one, so that the prompt that
+                // follows starts on a line of its own; pipes and files get the bytes exactly.
+                boolean lineAfter = command.observe() || command.output == null && pretty()
+                        && body.length > 0 && body[body.length - 1] != '\n';
+                sink.write(body, lineAfter);
             }
             return 0;
         } catch (IOException e) {
