@@ -92,8 +92,10 @@ final class FileRequests {
     }
 
     private void respond(Exchange exchange, Response response, boolean notification, Long delay) {
-        new CoapExchange(exchange).respond(response);
+        // Logged first: once the response is out, the client may close its session, and its
+        // "disconnected" line must not come before the request that caused it.
         log.record(notification ? "notification" : "request", exchange.getRequest(), response, delay);
+        new CoapExchange(exchange).respond(response);
     }
 
     private Response answer(List<String> segments, String key, ServerRules.Rule rule, Request request) {

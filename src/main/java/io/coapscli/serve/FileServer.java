@@ -113,9 +113,9 @@ final class FileServer {
         InetSocketAddress local = endpoint.localAddress();
         String host = local.getAddress() instanceof java.net.Inet6Address ? "[" + local.getHostString() + "]"
                 : local.getHostString();
-        System.err.println("coaps-cli serve: " + directory.root() + " (" + directory.files(directory.root()).size()
-                + " files" + (settings.writable() ? ", writable" : "") + ") at coaps://" + host + ":"
-                + local.getPort() + "/");
+        int files = directory.files(directory.root()).size();
+        System.err.println("coaps-cli serve: " + directory.root() + " (" + files + (files == 1 ? " file" : " files")
+                + (settings.writable() ? ", writable" : "") + ") at coaps://" + host + ":" + local.getPort() + "/");
     }
 
     private void changed(Path path) {
