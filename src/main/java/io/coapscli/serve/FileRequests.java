@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,7 +38,7 @@ final class FileRequests {
     private final ScheduledExecutorService executor;
     private final RequestLog log;
     private final Random random;
-    private final Map<String, AtomicLong> counters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
 
     FileRequests(ServedDirectory directory, Supplier<ServerRules> rules, boolean writable, Duration ackTimeout,
             ScheduledExecutorService executor, RequestLog log, Random random) {

@@ -3,7 +3,6 @@ package io.coapscli.serve;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -207,14 +206,5 @@ final class ServedDirectory {
             // As above.
         }
         return folders;
-    }
-
-    /** The entries of a folder, for a GET on it. */
-    List<Path> entries(Path folder) throws IOException {
-        List<Path> entries = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
-            stream.forEach(entries::add);
-        }
-        return entries;
     }
 }

@@ -96,10 +96,6 @@ final class ServedTree extends CoapResource {
         return raced == null ? node : raced;
     }
 
-    FileRequests requests() {
-        return requests;
-    }
-
     /** A node for one path; it asks {@link FileRequests} for every answer. */
     static final class PathResource extends CoapResource {
         private final ServedTree tree;
