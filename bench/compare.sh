@@ -50,6 +50,14 @@ key=secretPSK; identity=Client_identity; resource=test-resource
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print "-"; else if (NR%2) print a[(NR+1)/2]; else printf "%.1f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 cpu_ticks() { awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/$1/stat"; }
+thread_ticks() { # $1 pid: "name ticks" per thread name (user + system)
+  for task in /proc/"$1"/task/*; do
+    name=$(tr ' ' '_' <"$task/comm"); stat=$(sed 's/^.*) //' "$task/stat")
+    echo "$name $(echo "$stat" | awk '{print $12 + $13}')"
+  done | awk '{t[$1] += $2} END {for (n in t) print n, t[n]}' | sort
+}
+# The JIT compilers' ticks (HotSpot's C1/C2 compiler threads); 0 for a process without them (libcoap).
+jit_ticks() { thread_ticks "$1" | awk '$1 ~ /^C[12]_CompilerThre/ {s += $2} END {print s + 0}'; }
 json_field() { sed -n "s/.*\"$1\":\([0-9.]*\).*/\1/p"; }
 free_port() { for p in $(shuf -i 20000-60000 -n 50); do
     if ! grep -qi ":$(printf '%04X' "$p") " /proc/net/udp /proc/net/udp6 && ! grep -qi ":$(printf '%04X' $((p-1))) " /proc/net/udp; then echo "$p"; return; fi
@@ -126,11 +134,11 @@ if [[ ",$sections," == *,throughput,* ]]; then
         # with at least 10 sessions, so that it can run long enough for the JIT compilers to finish.
         "${load_cpu[@]}" "$root/coaps-cli" bench --allow-errors --port "$port" --path "$resource" \
           --sessions $(( sessions < 10 ? 10 : sessions )) --in-flight "$inflight" --duration "$warmup" --json >/dev/null
-        before=$(cpu_ticks "$server_pid")
+        before=$(cpu_ticks "$server_pid"); jit_before=$(jit_ticks "$server_pid")
         drops_before=$(socket_drops "$port")
         summary=$("${load_cpu[@]}" "$root/coaps-cli" bench --allow-errors --port "$port" --path "$resource" --sessions "$sessions" \
           --in-flight "$inflight" --duration "$run_seconds" --json)
-        after=$(cpu_ticks "$server_pid")
+        after=$(cpu_ticks "$server_pid"); jit_after=$(jit_ticks "$server_pid")
         drops=$(( $(socket_drops "$port") - drops_before ))
         stop_server
         ok=$(echo "$summary" | json_field ok); rps=$(echo "$summary" | json_field requestsPerSecond)
@@ -142,21 +150,25 @@ if [[ ",$sections," == *,throughput,* ]]; then
         p99=$(echo "$summary" | sed -n 's/.*"p99":\([0-9.]*\).*/\1/p')
         # Server CPU time (user + system) of the measured run over its requests; its handshakes are included.
         cpu_us=$(awk -v t=$((after - before)) -v hz="$tick" -v n="$ok" 'BEGIN {printf "%.1f", (n > 0 ? t / hz * 1e6 / n : 0)}')
-        echo "$contender $rps $cpu_us $p99 $drops" >>"$work/results"
+        # The same without the JIT compilers' share: Java servers still compile during a measured run.
+        nojit_us=$(awk -v t=$((after - before - jit_after + jit_before)) -v hz="$tick" -v n="$ok" \
+          'BEGIN {printf "%.1f", (n > 0 ? t / hz * 1e6 / n : 0)}')
+        echo "$contender $rps $cpu_us $p99 $drops $nojit_us" >>"$work/results"
       done
     done
     echo
     echo "## throughput: $sessions session(s) x $inflight in flight, ${run_seconds} s runs"
-    printf '%-12s %-28s %10s %14s %10s %10s %8s\n' contender "req/s (each run)" "median" "CPU us/req" "p99 ms" "vs libcoap" "drops"
+    printf '%-12s %-28s %10s %14s %14s %10s %10s %8s\n' contender "req/s (each run)" "median" "CPU us/req" "without JIT" "p99 ms" "vs libcoap" "drops"
     lib=$(awk '$1=="libcoap" {print $2}' "$work/results" | median)
     for contender in "${contenders[@]}"; do
       runs=$(awk -v c="$contender" '$1==c {printf "%s ", int($2)}' "$work/results")
       med=$(awk -v c="$contender" '$1==c {print $2}' "$work/results" | median)
       cpu=$(awk -v c="$contender" '$1==c {print $3}' "$work/results" | median)
       p99=$(awk -v c="$contender" '$1==c {print $4}' "$work/results" | median)
+      nojit=$(awk -v c="$contender" '$1==c {print $6}' "$work/results" | median)
       drops=$(awk -v c="$contender" '$1==c {s+=$5} END {print s+0}' "$work/results")
       ratio=$(awk -v m="$med" -v l="$lib" 'BEGIN {printf "%.2fx", (l > 0 ? m / l : 0)}')
-      printf '%-12s %-28s %10s %14s %10s %10s %8s\n' "$contender" "$runs" "$med" "$cpu" "$p99" "$ratio" "$drops"
+      printf '%-12s %-28s %10s %14s %14s %10s %10s %8s\n' "$contender" "$runs" "$med" "$cpu" "$nojit" "$p99" "$ratio" "$drops"
     done
   done
 fi
@@ -165,12 +177,6 @@ if [[ ",$sections," == *,threads,* ]]; then
   # Where a server's CPU per request goes, thread by thread (user + system ticks from /proc/PID/task/*/stat,
   # threads of one name added up): 1 session x 4 in flight, 40,000 requests after a warm-up run, $rounds rounds,
   # the contenders interleaved; the median of each thread's figure. libcoap is one thread.
-  thread_ticks() { # $1 pid: "name ticks" per thread name
-    for task in /proc/"$1"/task/*; do
-      name=$(tr ' ' '_' <"$task/comm"); stat=$(sed 's/^.*) //' "$task/stat")
-      echo "$name $(echo "$stat" | awk '{print $12 + $13}')"
-    done | awk '{t[$1] += $2} END {for (n in t) print n, t[n]}' | sort
-  }
   requests=40000; [ "$duration" -lt 5 ] && requests=4000
   : >"$work/threads"
   for round in $(seq 1 "$rounds"); do
