@@ -43,7 +43,13 @@ final class ServeProcess implements AutoCloseable {
         Thread reader = new Thread(this::pump, "serve-stdout");
         reader.setDaemon(true);
         reader.start();
-        this.port = awaitPort();
+        try {
+            this.port = awaitPort();
+        } catch (AssertionError | RuntimeException | IOException | InterruptedException e) {
+            // Never left running: a server that did not say where it listens is ended here, by its PID.
+            process.destroyForcibly();
+            throw e;
+        }
     }
 
     /** Starts {@code coaps-cli serve DIR --psk secretPSK --bind 127.0.0.1 --port 0} with these options added. */
