@@ -31,6 +31,12 @@ import io.coapscli.coap.CoapConfigs;
  */
 final class AgentResource extends ServerMessageDeliverer {
 
+    /**
+     * Californium's MAX_MESSAGE_SIZE (1024, not changed here): its block-wise layer sends a larger response,
+     * or one to a request with Block2, as blocks; anything else goes out as it is.
+     */
+    private static final int UNCUT_RESPONSE_BYTES = 1024;
+
     /** A new coaps agent's content: OpenThread's "helloWorld" with its terminating zero byte. */
     static final byte[] DEFAULT_CONTENT = "helloWorld\0".getBytes(StandardCharsets.US_ASCII);
 
@@ -205,6 +211,23 @@ final class AgentResource extends ServerMessageDeliverer {
                 events.accept(new AgentEvent.ResponseSent(peer, CoapMessage.of(response, response.getCode().text)));
             }
             exchange.sendResponse(response);
+            return;
+        }
+        // (A registration or cancellation keeps the callback: "Subscribing client" comes as the response
+        // goes out, and OpenThread prints it first.)
+        if (!request.getOptions().hasBlock2() && !request.getOptions().hasObserve()
+                && response.getPayloadSize() <= UNCUT_RESPONSE_BYTES) {
+            // It goes out whole: its line is queued before the response is handed on, so that it comes
+            // before the line of the request the peer sends once it has this response (from the sender's
+            // callback it could come after it, under load), as OpenThread prints it when the send returns.
+            if (response.getType() == null) {
+                response.setType(request.isConfirmable() ? Type.ACK : Type.NON); // piggybacked, as Californium does
+            }
+            events.accept(new AgentEvent.ResponseSent(peer, CoapMessage.of(response, response.getCode().text)));
+            exchange.sendResponse(response);
+            if (changes) {
+                notifyObserversOfPeerChange();
+            }
             return;
         }
         response.addMessageObserver(new MessageObserverAdapter() {
