@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 
@@ -116,16 +117,16 @@ final class Outcomes {
             return 0;
         }
         try {
-            java.util.Optional<PayloadView.Decoded> readable = command.output == null && pretty()
-                    ? PayloadView.of(contentFormat, body) : java.util.Optional.empty();
+            boolean forPeople = command.output == null && pretty();
+            Optional<PayloadView.Decoded> readable = forPeople ? PayloadView.of(contentFormat, body) : Optional.empty();
             if (readable.isPresent()) {
                 out.println(readable.get().pretty());
                 out.flush();
             } else {
                 // On a terminal a payload without a line end of its own gets one, so that the prompt that
                 // follows starts on a line of its own; pipes and files get the bytes exactly.
-                boolean lineAfter = command.observe() || command.output == null && pretty()
-                        && body.length > 0 && body[body.length - 1] != '\n';
+                boolean lineAfter = command.observe()
+                        || forPeople && body.length > 0 && body[body.length - 1] != '\n';
                 sink.write(body, lineAfter);
             }
             return 0;

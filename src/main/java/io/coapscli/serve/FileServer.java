@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.coapscli.agent.Formats;
 import io.coapscli.dtls.CredentialException;
 import io.coapscli.dtls.DtlsSessionEvents;
 import io.coapscli.dtls.SecureEndpoint;
@@ -97,7 +98,7 @@ final class FileServer {
         try {
             endpoint.start();
         } catch (IOException e) {
-            throw new IOException("cannot listen on " + RequestLog.address(settings.dtls().coap().bindAddress()) + ": "
+            throw new IOException("cannot listen on " + Formats.socketAddress(settings.dtls().coap().bindAddress()) + ": "
                     + e.getMessage(), e);
         }
         schedulePeriodic();
@@ -110,12 +111,9 @@ final class FileServer {
                 }
             }), 1, 1, TimeUnit.SECONDS);
         }
-        InetSocketAddress local = endpoint.localAddress();
-        String host = local.getAddress() instanceof java.net.Inet6Address ? "[" + local.getHostString() + "]"
-                : local.getHostString();
         int files = directory.files(directory.root()).size();
         System.err.println("coaps-cli serve: " + directory.root() + " (" + files + (files == 1 ? " file" : " files")
-                + (settings.writable() ? ", writable" : "") + ") at coaps://" + host + ":" + local.getPort() + "/");
+                + (settings.writable() ? ", writable" : "") + ") at coaps://" + Formats.socketAddress(endpoint.localAddress()) + "/");
     }
 
     private void changed(Path path) {

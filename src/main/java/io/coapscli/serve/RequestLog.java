@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 
+import io.coapscli.agent.Formats;
 import io.coapscli.json.Json;
 import io.coapscli.payload.Utf8;
 
@@ -32,7 +33,7 @@ final class RequestLog {
         Json line = Json.object()
                 .put("time", Instant.now().toString())
                 .put("event", event)
-                .put("peer", address(peer))
+                .put("peer", Formats.socketAddress(peer))
                 .put("method", request.getCode().name())
                 .put("path", "/" + request.getOptions().getUriPathString())
                 .put("query", request.getOptions().getURIQueryCount() == 0 ? null
@@ -63,16 +64,11 @@ final class RequestLog {
     /** A session's line: "connected" (with its suite and the client's identity) or "disconnected" (why). */
     void session(String event, InetSocketAddress peer, String cipherSuite, String identity, String reason) {
         Json line = Json.object().put("time", Instant.now().toString()).put("event", event)
-                .put("peer", address(peer)).put("cipherSuite", cipherSuite).put("identity", identity)
+                .put("peer", Formats.socketAddress(peer)).put("cipherSuite", cipherSuite).put("identity", identity)
                 .put("reason", reason);
         synchronized (out) {
             out.println(line);
         }
-    }
-
-    static String address(InetSocketAddress peer) {
-        return (peer.getAddress() instanceof java.net.Inet6Address ? "[" + peer.getHostString() + "]"
-                : peer.getHostString()) + ":" + peer.getPort();
     }
 
     /** Text when the bytes are printable UTF-8, hex otherwise ({@code <name>Hex}). */

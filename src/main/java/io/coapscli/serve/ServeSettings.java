@@ -2,12 +2,12 @@ package io.coapscli.serve;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import io.coapscli.CredentialOptions;
+import io.coapscli.agent.AddressLiteral;
 import io.coapscli.coap.CoapSettings;
 import io.coapscli.dtls.CredentialException;
 import io.coapscli.dtls.Credentials;
@@ -71,15 +71,8 @@ record ServeSettings(Path directory, DtlsSettings dtls, boolean writable, Path r
         if (text == null) {
             return new InetSocketAddress(0).getAddress();
         }
-        // A literal only: getByName resolves names, and a bind address is never looked up.
-        if (!text.matches("[0-9a-fA-F:.]+") || !(text.contains(".") || text.contains(":"))) {
-            throw new UsageError("--bind takes an IPv4 or IPv6 address literal, not " + text);
-        }
-        try {
-            return InetAddress.getByName(text);
-        } catch (UnknownHostException e) {
-            throw new UsageError("--bind takes an IPv4 or IPv6 address literal, not " + text);
-        }
+        return AddressLiteral.parse(text).orElseThrow(
+                () -> new UsageError("--bind takes an IPv4 or IPv6 address literal, not " + text));
     }
 
     /** Whether clients' certificates or keys are checked (PSK clients always prove the key). */

@@ -64,12 +64,12 @@ final class ServedTree extends CoapResource {
         if (node != null) {
             return node;
         }
-        node = new PathResource(this, segments);
-        if (requests.namesSomething(segments)) {
-            PathResource raced = kept.putIfAbsent(key, node);
-            return raced == null ? node : raced;
-        }
-        return node;
+        return requests.namesSomething(segments) ? keep(segments) : new PathResource(this, segments);
+    }
+
+    /** The kept node for the path, made now if there is none yet. */
+    private PathResource keep(List<String> segments) {
+        return kept.computeIfAbsent(String.join("/", segments), key -> new PathResource(this, segments));
     }
 
     /** A file or folder changed on disk: its node and its folders' nodes notify their observers. */
@@ -90,10 +90,7 @@ final class ServedTree extends CoapResource {
 
     /** The node of a rule path (periodic notifications), kept from the start. */
     PathResource ruleNode(String path) {
-        List<String> segments = path.isEmpty() ? List.of() : List.of(path.split("/"));
-        PathResource node = new PathResource(this, segments);
-        PathResource raced = kept.putIfAbsent(String.join("/", segments), node);
-        return raced == null ? node : raced;
+        return keep(path.isEmpty() ? List.of() : List.of(path.split("/")));
     }
 
     /** A node for one path; it asks {@link FileRequests} for every answer. */
