@@ -203,46 +203,37 @@ final class AgentResource extends ServerMessageDeliverer {
             notifyObserversOfPeerChange();
             return;
         }
-        if (randomBlock) {
-            // Block by block, the client asks for the next one as soon as this one arrives: the line is
-            // printed as the block is handed to Californium, before the next block's, as OpenThread's is.
+        // The line is queued before the response is handed on, so that it comes before the line of the request
+        // the peer sends once it has this response (from the sender's callback it could come after it, under
+        // load), as OpenThread prints it when its send returns: for a response that goes out whole, and for
+        // each random block (the client asks for the next block as soon as this one arrives). A registration
+        // or cancellation keeps the callback ("Subscribing client" comes as the response goes out, and
+        // OpenThread prints it first), and so does a response Californium cuts into blocks.
+        boolean printedNow = randomBlock || !request.getOptions().hasBlock2() && !request.getOptions().hasObserve()
+                && response.getPayloadSize() <= UNCUT_RESPONSE_BYTES;
+        if (printedNow) {
             if (!laterBlock) {
-                response.setType(request.isConfirmable() ? Type.ACK : Type.NON);
+                if (response.getType() == null) {
+                    response.setType(request.isConfirmable() ? Type.ACK : Type.NON); // piggybacked, as Californium does
+                }
                 events.accept(new AgentEvent.ResponseSent(peer, CoapMessage.of(response, response.getCode().text)));
             }
-            exchange.sendResponse(response);
-            return;
-        }
-        // (A registration or cancellation keeps the callback: "Subscribing client" comes as the response
-        // goes out, and OpenThread prints it first.)
-        if (!request.getOptions().hasBlock2() && !request.getOptions().hasObserve()
-                && response.getPayloadSize() <= UNCUT_RESPONSE_BYTES) {
-            // It goes out whole: its line is queued before the response is handed on, so that it comes
-            // before the line of the request the peer sends once it has this response (from the sender's
-            // callback it could come after it, under load), as OpenThread prints it when the send returns.
-            if (response.getType() == null) {
-                response.setType(request.isConfirmable() ? Type.ACK : Type.NON); // piggybacked, as Californium does
-            }
-            events.accept(new AgentEvent.ResponseSent(peer, CoapMessage.of(response, response.getCode().text)));
-            exchange.sendResponse(response);
-            if (changes) {
-                notifyObserversOfPeerChange();
-            }
-            return;
-        }
-        response.addMessageObserver(new MessageObserverAdapter() {
-            /** Californium hands this observer on to the blocks it cuts from the response: report once. */
-            private final AtomicBoolean reported = new AtomicBoolean(laterBlock);
+        } else {
+            response.addMessageObserver(new MessageObserverAdapter() {
+                /** Californium hands this observer on to the blocks it cuts from the response: report once. */
+                private final AtomicBoolean reported = new AtomicBoolean(laterBlock);
 
-            @Override
-            public void onSent(boolean retransmission) {
-                if (!retransmission && reported.compareAndSet(false, true)) {
-                    // What went out: Californium may have sent a first block of this response instead.
-                    Response sent = exchange.getCurrentResponse() == null ? response : exchange.getCurrentResponse();
-                    events.accept(new AgentEvent.ResponseSent(peer, CoapMessage.of(sent, sent.getCode().text)));
+                @Override
+                public void onSent(boolean retransmission) {
+                    if (!retransmission && reported.compareAndSet(false, true)) {
+                        // What went out: Californium may have sent a first block of this response instead.
+                        Response sent = exchange.getCurrentResponse() == null ? response
+                                : exchange.getCurrentResponse();
+                        events.accept(new AgentEvent.ResponseSent(peer, CoapMessage.of(sent, sent.getCode().text)));
+                    }
                 }
-            }
-        });
+            });
+        }
         exchange.sendResponse(response);
         if (changes) {
             notifyObserversOfPeerChange();
