@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.coapscli.testing.CliRun;
 import io.coapscli.testing.Loopback;
 import io.coapscli.testing.TestNode;
 
@@ -138,7 +139,7 @@ class ServeIT {
         Path log = dir.resolve(".requests.jsonl");
         ServeProcess server = ServeProcess.start(dir, "--log-level", "trace", "--log-requests", log.toString());
         try (server) {
-            OneShotRun put = OneShotRun.of("put", server.uri("/broken"), "secretPSK as a payload is fine",
+            CliRun put = CliRun.of("put", server.uri("/broken"), "secretPSK as a payload is fine",
                     "--psk", "secretPSK");
             assertEquals(1, put.exitCode(), put.stderr());
             assertEquals(0, server.terminate());
@@ -162,15 +163,15 @@ class ServeIT {
             // normalises them away before sending.
             for (String path : List.of("/../" + outside.getFileName() + "/secret.txt", "/link/secret.txt", "/leak.txt",
                     "/a%2F..%2F..%2Fsecret.txt", "/.coaps.json")) {
-                OneShotRun get = OneShotRun.of("get", server.uri(path), "--psk", "secretPSK");
+                CliRun get = CliRun.of("get", server.uri(path), "--psk", "secretPSK");
                 assertEquals(1, get.exitCode(), path + ": " + get.stderr());
                 assertEquals("coaps-cli: 4.04 Not Found: no such resource", get.stderr().strip(), path);
             }
-            OneShotRun put = OneShotRun.of("put", server.uri("/link/planted.txt"), "planted", "--psk", "secretPSK");
+            CliRun put = CliRun.of("put", server.uri("/link/planted.txt"), "planted", "--psk", "secretPSK");
             assertEquals("coaps-cli: 4.03 Forbidden: outside the served directory", put.stderr().strip());
-            OneShotRun delete = OneShotRun.of("delete", server.uri("/leak.txt"), "--psk", "secretPSK");
+            CliRun delete = CliRun.of("delete", server.uri("/leak.txt"), "--psk", "secretPSK");
             assertEquals("coaps-cli: 4.03 Forbidden: only files are deleted", delete.stderr().strip());
-            OneShotRun dotdot = OneShotRun.of("put", server.uri("/../planted.txt"), "planted", "--psk", "secretPSK");
+            CliRun dotdot = CliRun.of("put", server.uri("/../planted.txt"), "planted", "--psk", "secretPSK");
             assertEquals("coaps-cli: 4.04 Not Found: no such resource", dotdot.stderr().strip());
         }
         assertEquals(List.of("secret.txt"), Files.list(outside).map(path -> path.getFileName().toString()).toList());
@@ -184,19 +185,19 @@ class ServeIT {
         sampleDirectory(dir);
         ServeProcess server = ServeProcess.start(dir);
         try (server; TestNode shell = TestNode.on(Loopback.IPV4)) {
-            OneShotRun get = OneShotRun.of("get", server.uri("/sensors/temp.json"), "--psk", "secretPSK");
+            CliRun get = CliRun.of("get", server.uri("/sensors/temp.json"), "--psk", "secretPSK");
             assertEquals(0, get.exitCode(), get.stderr());
             assertArrayEquals("{\"t\":21.5}".getBytes(StandardCharsets.UTF_8), get.stdout());
 
             // Readable payloads: SenML-CBOR [{0: "t", 2: 21}] as SenML-JSON, with --pretty and in --json.
-            OneShotRun pretty = OneShotRun.of("get", server.uri("/sensors/pack.senml.cbor"), "--psk", "secretPSK",
+            CliRun pretty = CliRun.of("get", server.uri("/sensors/pack.senml.cbor"), "--psk", "secretPSK",
                     "--pretty");
             assertEquals("[\n  {\n    \"n\": \"t\",\n    \"v\": 21\n  }\n]\n",
                     new String(pretty.stdout(), StandardCharsets.UTF_8), pretty.stderr());
-            OneShotRun raw = OneShotRun.of("get", server.uri("/sensors/pack.senml.cbor"), "--psk", "secretPSK");
+            CliRun raw = CliRun.of("get", server.uri("/sensors/pack.senml.cbor"), "--psk", "secretPSK");
             assertArrayEquals(Files.readAllBytes(dir.resolve("sensors/pack.senml.cbor")), raw.stdout(),
                     "raw bytes in a pipe");
-            OneShotRun json = OneShotRun.of("get", server.uri("/sensors/pack.senml.cbor"), "--psk", "secretPSK",
+            CliRun json = CliRun.of("get", server.uri("/sensors/pack.senml.cbor"), "--psk", "secretPSK",
                     "--json");
             JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.stdout());
             assertEquals("[{\"n\":\"t\",\"v\":21}]", event.path("decoded").toString(), event.toString());
