@@ -36,6 +36,10 @@ java -XX:DumpLoadedClassList="$work/one-shot-json.lst" -jar "$jar" put --json "c
   --psk trainingKey --identity training --dtls-timeout 100 again >/dev/null 2>&1
 java -XX:DumpLoadedClassList="$work/one-shot-plain.lst" -jar "$jar" get "coap://127.0.0.1:$((port + 1))/r" \
   >/dev/null 2>&1
+# picocli reads what the one-shots' own reader leaves to it (usage errors), and serve's command line.
+java -XX:DumpLoadedClassList="$work/usage-error.lst" -jar "$jar" get "coaps://127.0.0.1:$port/r" --psk trainingKey \
+  --prot 1 >/dev/null 2>&1
+java -XX:DumpLoadedClassList="$work/serve-usage.lst" -jar "$jar" serve "$work" --psk trainingKey --port x >/dev/null 2>&1
 java -XX:DumpLoadedClassList="$work/help.lst" -jar "$jar" --help >/dev/null 2>&1
 java -XX:DumpLoadedClassList="$work/get-help.lst" -jar "$jar" get --help >/dev/null 2>&1
 # The shell on a terminal (JLine): script(1) gives it a pseudo-terminal; it leaves at `exit`.

@@ -178,11 +178,9 @@ public class CoapsCliCommand implements Callable<Integer> {
         String name = line.getCommandSpec().qualifiedName();
         if (error instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             unknownWord(line, name, unmatched.getUnmatched().get(0));
-        } else {
-            System.err.println(name + ": " + error.getMessage());
+            return CommandLineValues.tryHelp(name);
         }
-        System.err.println("Try '" + name + " --help'.");
-        return 2;
+        return CommandLineValues.usageError(name, error.getMessage());
     }
 
     /**

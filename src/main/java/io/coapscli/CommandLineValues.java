@@ -6,8 +6,8 @@ import java.util.List;
 import picocli.CommandLine;
 
 /**
- * What the command line and every subcommand share: the version they print and the values of
- * {@code --log-level}. Apart from the commands, so that a subcommand does not depend on the command
+ * What the command line and every subcommand share: the version they print, the values of
+ * {@code --log-level} and how a usage error is said. Apart from the commands, so that a subcommand does not depend on the command
  * that lists it.
  */
 public final class CommandLineValues {
@@ -33,6 +33,27 @@ public final class CommandLineValues {
         public LogLevels() {
             super(LOG_LEVELS);
         }
+    }
+
+    /** What is wrong with a {@code --log-level} value, or null when it names a level. */
+    public static String logLevelProblem(String text) {
+        return LOG_LEVELS.contains(text.toLowerCase(java.util.Locale.ROOT)) ? null
+                : "--log-level takes one of error, warn, info, debug, trace, off; not " + text;
+    }
+
+    /**
+     * A usage error as every command says it: what is wrong, then where to read more; the status for it (2).
+     * Said by picocli's handler and by a command line read without picocli.
+     */
+    public static int usageError(String command, String problem) {
+        System.err.println(command + ": " + problem);
+        return tryHelp(command);
+    }
+
+    /** The line that ends every usage error; the status for it (2). */
+    static int tryHelp(String command) {
+        System.err.println("Try '" + command + " --help'.");
+        return 2;
     }
 
     static String version() {

@@ -35,6 +35,23 @@ public final class CredentialOptions {
         @Option(order = 4, names = "--rpk", paramLabel = "FILE", description = "raw public key (RFC 7250): our EC private "
                 + "key in PEM, with its public key")
         Path rpk;
+
+        /**
+         * Takes the option as picocli would, for a command line read without it: false when the option is
+         * none of these.
+         */
+        public boolean take(String option, String value) {
+            switch (option) {
+                case "--psk" -> psk = value;
+                case "--psk-hex" -> pskHex = value;
+                case "--cert" -> cert = Path.of(value);
+                case "--rpk" -> rpk = Path.of(value);
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** What goes with the choice. */
@@ -52,6 +69,20 @@ public final class CredentialOptions {
         @Option(order = 8, names = "--rpk-trusted", paramLabel = "FILE", description = "for --rpk: the peers' PUBLIC KEY "
                 + "blocks in PEM (requests: default only our own key; serve: default any client)")
         Path rpkTrusted;
+
+        /** The same as {@link Choice#take}, for these options. */
+        public boolean take(String option, String value) {
+            switch (option) {
+                case "--identity" -> identity = value;
+                case "--key" -> key = Path.of(value);
+                case "--ca" -> ca = Path.of(value);
+                case "--rpk-trusted" -> rpkTrusted = Path.of(value);
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         /** Whether a file option was given (for a command that takes no credentials). */
         public boolean anyGiven() {

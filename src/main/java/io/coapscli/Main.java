@@ -1,10 +1,13 @@
 package io.coapscli;
 
 import io.coapscli.dtls.CryptoWarmUp;
+import io.coapscli.oneshot.RequestArguments;
+import io.coapscli.oneshot.RequestCommand;
 
 /**
  * Entry point: logging and the crypto warm-up first, then the command line decides: the shell
- * ({@link ShellLaunch}), a one-shot request, or the benchmark.
+ * ({@link ShellLaunch}), a one-shot request ({@link RequestArguments} reads a plain one without picocli), the
+ * test server or the benchmark.
  */
 public final class Main {
 
@@ -38,6 +41,10 @@ public final class Main {
         }
         if (shell != null) {
             return ShellLaunch.runShell(shell);
+        }
+        RequestCommand request = RequestArguments.parse(argv);
+        if (request != null) {
+            return request.runAsRead();
         }
         return CoapsCliCommand.commandLine(argv).execute(argv);
     }

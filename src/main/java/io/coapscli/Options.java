@@ -101,10 +101,10 @@ record Options(int port, InetAddress bind, String logLevel, String logFile,
     }
 
     private static String logLevel(String text) throws UsageException {
-        String level = text.toLowerCase(Locale.ROOT);
-        if (!CommandLineValues.LOG_LEVELS.contains(level)) {
-            throw new UsageException("--log-level takes one of error, warn, info, debug, trace, off; not " + text);
+        String problem = CommandLineValues.logLevelProblem(text);
+        if (problem != null) {
+            throw new UsageException(problem);
         }
-        return level;
+        return text.toLowerCase(Locale.ROOT);
     }
 }

@@ -21,6 +21,7 @@ import io.coapscli.shell.AgentName;
 import io.coapscli.dtls.KeyLog;
 import io.coapscli.dtls.CredentialException;
 import io.coapscli.dtls.Credentials;
+import io.coapscli.CommandLineValues;
 import io.coapscli.CredentialOptions;
 import io.coapscli.files.BoundedFile;
 
@@ -54,6 +55,10 @@ final class OneShot {
         // Everything the user gave is checked before anything is sent.
         if (command.ackTimeoutMs < 10 || command.dtlsTimeoutMs < 10) {
             throw new UsageError("--ack-timeout and --dtls-timeout take at least 10 ms");
+        }
+        String logLevelProblem = CommandLineValues.logLevelProblem(command.logLevel);
+        if (logLevelProblem != null) {
+            throw new UsageError(logLevelProblem);
         }
         Target target = Target.parse(command.uri);
         byte[] payload = payload();

@@ -68,7 +68,7 @@ final class Outcomes {
     }
 
     private void refusedAsJson(AgentException error) {
-        json.result(command.spec.name() + " " + command.uri, error);
+        json.result(command.name() + " " + command.uri, error);
         out.flush();
     }
 

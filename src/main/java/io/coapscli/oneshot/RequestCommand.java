@@ -1,7 +1,6 @@
 package io.coapscli.oneshot;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.eclipse.californium.core.coap.CoAP.Code;
@@ -31,6 +30,15 @@ public abstract class RequestCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** The subcommand's name, as its {@code @Command} gives it, and the method it sends. */
+    private final String name;
+    private final Code method;
+
+    RequestCommand(String name, Code method) {
+        this.name = name;
+        this.method = method;
+    }
 
     @Parameters(index = "0", paramLabel = "URI", description = "coaps://host[:port]/path[?query], or coap:// for "
             + "plain CoAP (no DTLS, no credentials); an IPv6 literal in brackets, a host name is resolved; port 5684 "
@@ -99,7 +107,11 @@ public abstract class RequestCommand implements Callable<Integer> {
 
     /** The method its name says: get, put, post or delete; observe registers with a GET. */
     Code method() {
-        return observe() ? Code.GET : Code.valueOf(spec.name().toUpperCase(Locale.ROOT));
+        return method;
+    }
+
+    String name() {
+        return name;
     }
 
     boolean observe() {
@@ -120,25 +132,50 @@ public abstract class RequestCommand implements Callable<Integer> {
         }
     }
 
+    /** The request, for a command line {@link RequestArguments} read: a usage error said as picocli's handler says it. */
+    public int runAsRead() {
+        try {
+            return new OneShot(this).run();
+        } catch (OneShot.UsageError e) {
+            return CommandLineValues.usageError("coaps-cli " + name, e.getMessage());
+        }
+    }
+
     @Command(name = "get", description = "GET the resource and print its payload.")
     public static final class Get extends RequestCommand {
+        public Get() {
+            super("get", Code.GET);
+        }
     }
 
     @Command(name = "put", description = "PUT the payload to the resource.")
     public static final class Put extends RequestCommand {
+        public Put() {
+            super("put", Code.PUT);
+        }
     }
 
     @Command(name = "post", description = "POST the payload to the resource.")
     public static final class Post extends RequestCommand {
+        public Post() {
+            super("post", Code.POST);
+        }
     }
 
     @Command(name = "delete", description = "DELETE the resource.")
     public static final class Delete extends RequestCommand {
+        public Delete() {
+            super("delete", Code.DELETE);
+        }
     }
 
     @Command(name = "observe", description = "Observe the resource (RFC 7641): print each notification's payload, "
             + "one per line, until --duration ends or SIGINT/SIGTERM; then deregister.")
     public static final class Observe extends RequestCommand {
+        public Observe() {
+            super("observe", Code.GET);
+        }
+
         @Option(order = 22, names = "--duration", paramLabel = "S", description = "observe for S seconds (default: until "
                 + "interrupted)")
         Integer duration;

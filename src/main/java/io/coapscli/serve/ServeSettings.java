@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.coapscli.CommandLineValues;
 import io.coapscli.CredentialOptions;
 import io.coapscli.agent.AddressLiteral;
 import io.coapscli.coap.CoapSettings;
@@ -45,6 +46,10 @@ record ServeSettings(Path directory, DtlsSettings dtls, boolean writable, Path r
             CredentialOptions.check(command.credentials, command.credentialDetails);
         } catch (CredentialOptions.UsageProblem e) {
             throw new UsageError(e.getMessage());
+        }
+        String logLevelProblem = CommandLineValues.logLevelProblem(command.logLevel);
+        if (logLevelProblem != null) {
+            throw new UsageError(logLevelProblem);
         }
         if (command.cid != null && (command.cid < 1 || command.cid > 16)) {
             throw new UsageError("--cid takes a length from 1 to 16 bytes, not " + command.cid);
