@@ -180,8 +180,8 @@ if [[ ",$sections," == *,threads,* ]]; then
   requests=40000; [ "$duration" -lt 5 ] && requests=4000
   : >"$work/threads"
   for round in $(seq 1 "$rounds"); do
-    for i in 0 1 2; do
-      contender=$(echo coaps-cli libcoap californium | cut -d' ' -f$(( (i + round) % 3 + 1 )))
+    for i in $(seq 0 $((count - 1))); do
+      contender=${contenders[$(( (i + round) % count ))]}
       port=$(free_port)
       start_server "$contender" "$port"
       "${load_cpu[@]}" "$root/coaps-cli" bench --allow-errors --port "$port" --path "$resource" --sessions 10 \
@@ -200,13 +200,16 @@ if [[ ",$sections," == *,threads,* ]]; then
   echo
   echo "## threads: server CPU us per request by thread, 1 session x 4 in flight, median of $rounds runs of $requests requests"
   printf '%-12s %-40s %10s\n' contender thread "CPU us/req"
-  for contender in coaps-cli californium libcoap; do
+  for contender in "${contenders[@]}"; do
     for thread in $(awk -v c="$contender" '$1==c {print $3}' "$work/threads" | sort -u); do
       med=$(awk -v c="$contender" -v t="$thread" '$1==c && $3==t {print $4}' "$work/threads" | median)
       printf '%-12s %-40s %10s\n' "$contender" "$thread" "$med"
     done
     all=$(awk -v c="$contender" '$1==c {s[$2] += $4} END {for (r in s) print s[r]}' "$work/threads" | median)
     printf '%-12s %-40s %10s\n' "$contender" "(all threads)" "$all"
+    nojit=$(awk -v c="$contender" '$1==c && $3 !~ /^C[12]_Compiler/ {s[$2] += $4} END {for (r in s) print s[r]}' \
+      "$work/threads" | median)
+    printf '%-12s %-40s %10s\n' "$contender" "(all but the JIT compilers)" "$nojit"
   done
 fi
 

@@ -3,8 +3,8 @@
 # run (a server and a client script on loopback) lists the classes a start and a first request load, and
 # the JVM maps them from the archive on every later start instead of loading and verifying them again.
 # The archive is an optimisation only: anything that goes wrong here is a warning, never a failed build.
-# JDK 17's dynamic archive (-XX:ArchiveClassesAtExit) and lambda-proxy entries crash Debian's 17.0.15, so
-# this uses a static archive from a class list without lambda proxies.
+# JDK 17's dynamic archive (-XX:ArchiveClassesAtExit) crashed Debian's 17.0.15, so this uses a static archive
+# from a class list.
 set -uo pipefail
 target=$(cd "${1:-target}" && pwd)
 jar="$target/coaps-cli.jar"
@@ -49,17 +49,36 @@ if command -v script >/dev/null; then
 fi
 kill "$server_pid"; wait "$server_pid" 2>/dev/null; server_pid=""
 
-cat "$work"/*.lst | grep -v '^@lambda-proxy' | sort -u > "$work/classes.lst"
-if java -Xshare:dump -XX:SharedClassListFile="$work/classes.lst" -XX:SharedArchiveFile="$archive" -cp "$jar" \
-    >"$work/dump.log" 2>&1 && [ -f "$archive" ]; then
+# The lambdas' classes too (@lambda-proxy lines): without them every lambda on the start path is spun at
+# run time, 300 of them for JLine's line reader alone. Some JDK 17 builds crashed dumping them, so an archive
+# with them must dump and then run a request; otherwise the archive is made again without them.
+cat "$work"/*.lst | sort -u > "$work/with-lambdas.lst"
+grep -v '^@lambda-proxy' "$work/with-lambdas.lst" > "$work/without-lambdas.lst"
+works() { # $1: the class list; makes the archive from it and runs a shell script and a one-shot with it
+  rm -f "$archive"
+  java -Xshare:dump -XX:SharedClassListFile="$1" -XX:SharedArchiveFile="$archive" -cp "$jar" >"$work/dump.log" 2>&1 \
+    || return 1
+  [ -f "$archive" ] || return 1
+  java -XX:SharedArchiveFile="$archive" -jar "$jar" --port 0 -c 'coaps psk trainingKey training' -c 'coaps start' \
+    -c 'coaps stop' >"$work/check.log" 2>&1 || return 1
+  # The training server is gone: the one-shot ends with status 1 (a crash would be 134).
+  java -XX:SharedArchiveFile="$archive" -jar "$jar" get "coaps://127.0.0.1:$port/r" --psk trainingKey \
+    --dtls-timeout 50 >>"$work/check.log" 2>&1
+  [ $? -le 1 ]
+}
+list=""
+for candidate in with-lambdas without-lambdas; do
+  if works "$work/$candidate.lst"; then list="$work/$candidate.lst"; break; fi
+done
+if [ -n "$list" ]; then
   # The launcher uses the archive only with the JVM that made it.
   java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p; s/^ *java.vm.version = //p' > "$archive.jdk"
   # The Debian package makes its own archive from this list when it is installed, with that machine's JVM.
-  cp "$work/classes.lst" "$target/coaps-cli.classlist"
-  echo "coaps-cli: class-data archive $archive ($(wc -l < "$work/classes.lst") classes)"
+  cp "$list" "$target/coaps-cli.classlist"
+  echo "coaps-cli: class-data archive $archive ($(wc -l < "$list") classes and lambdas, $(basename "$list" .lst))"
 else
   rm -f "$archive"
   echo "coaps-cli: warning: no class-data archive; start-up is slower but everything works" >&2
-  tail -n 5 "$work/dump.log" >&2
+  tail -n 5 "$work/dump.log" "$work/check.log" >&2
 fi
 exit 0

@@ -1,5 +1,8 @@
 package io.coapscli.dtls;
 
+import java.util.function.Consumer;
+
+import org.eclipse.californium.elements.RawDataChannel;
 import org.eclipse.californium.scandium.DTLSConnector;
 import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
@@ -24,6 +27,19 @@ final class ReleasingDtlsConnector extends DTLSConnector {
 
     static ReleasingDtlsConnector create(DtlsConnectorConfig config) {
         return new ReleasingDtlsConnector(config, createConnectionStore(config));
+    }
+
+    /** How a received message is handed to the layer above; by default, simply on this thread. */
+    private volatile Consumer<Runnable> handUp = Runnable::run;
+
+    /** Hands every received message up through this (before start), e.g. to run what it starts on this thread. */
+    void handUpThrough(Consumer<Runnable> handUp) {
+        this.handUp = handUp;
+    }
+
+    @Override
+    public void setRawDataReceiver(RawDataChannel receiver) {
+        super.setRawDataReceiver(receiver == null ? null : raw -> handUp.accept(() -> receiver.receiveData(raw)));
     }
 
     /** Connections held: open sessions, handshakes, and those Scandium keeps after they ended. */

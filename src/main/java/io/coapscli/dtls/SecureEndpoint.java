@@ -47,6 +47,7 @@ import org.eclipse.californium.scandium.dtls.x509.SingleCertificateProvider;
 import org.eclipse.californium.scandium.dtls.x509.StaticNewAdvancedCertificateVerifier;
 
 import io.coapscli.coap.BlockwiseStack;
+import io.coapscli.coap.InlineProtocolStage;
 import io.coapscli.coap.CoapConfigs;
 import io.coapscli.coap.Endpoint;
 import io.coapscli.coap.TracedBlockwiseLayer;
@@ -71,14 +72,16 @@ public final class SecureEndpoint implements Endpoint {
 
     private final ReleasingDtlsConnector connector;
     private final CoapEndpoint endpoint;
+    private final InlineProtocolStage stage;
     private final SessionTracker tracker;
     private final DtlsSessionEvents events;
     private final ProbedPeers probed;
     private final TracedBlockwiseLayer blocks;
     private boolean probesPorts = true;
 
-    private SecureEndpoint(ReleasingDtlsConnector connector, CoapEndpoint endpoint, TracedBlockwiseLayer blocks,
-            SessionTracker tracker, DtlsSessionEvents events, ProbedPeers probed) {
+    private SecureEndpoint(ReleasingDtlsConnector connector, CoapEndpoint endpoint, InlineProtocolStage stage,
+            TracedBlockwiseLayer blocks, SessionTracker tracker, DtlsSessionEvents events, ProbedPeers probed) {
+        this.stage = stage;
         this.probed = probed;
         this.blocks = blocks;
         this.connector = connector;
@@ -161,7 +164,10 @@ public final class SecureEndpoint implements Endpoint {
                 .setEndpointContextMatcher(
                         new HandshakeProbe.Matcher(EndpointContextMatcherFactory.create(connector, config)))
                 .build();
-        return new SecureEndpoint(connector, endpoint, stack.blocks(), tracker, events, probed);
+        InlineProtocolStage stage = new InlineProtocolStage();
+        endpoint.setExecutors(stage, stage);
+        connector.handUpThrough(stage::runHere);
+        return new SecureEndpoint(connector, endpoint, stage, stack.blocks(), tracker, events, probed);
     }
 
     private static Configuration configuration(DtlsSettings settings, Credentials credentials, boolean verifyPeer) {
@@ -220,6 +226,8 @@ public final class SecureEndpoint implements Endpoint {
     public void shareExecutors(ExecutorService dtlsWorkers, ScheduledExecutorService coap) {
         connector.setExecutor(dtlsWorkers);
         endpoint.setExecutors(coap, coap);
+        connector.handUpThrough(Runnable::run);
+        stage.shutdownNow();
     }
 
     @Override
@@ -314,5 +322,6 @@ public final class SecureEndpoint implements Endpoint {
             // The socket closes regardless; a peer that missed the alert times out on its own.
         }
         endpoint.destroy();
+        stage.shutdownNow();
     }
 }
