@@ -7,8 +7,8 @@ import picocli.CommandLine;
 
 /**
  * What the command line and every subcommand share: the version they print, the values of
- * {@code --log-level} and how a usage error is said. Apart from the commands, so that a subcommand does not depend on the command
- * that lists it.
+ * {@code --log-level} and how a usage error is said. Apart from the commands, so that a subcommand does not
+ * depend on the command that lists it.
  */
 public final class CommandLineValues {
 

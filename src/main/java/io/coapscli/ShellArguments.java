@@ -40,14 +40,9 @@ final class ShellArguments {
         Set<String> flags = new java.util.HashSet<>();
         List<Options.Source> script = new ArrayList<>();
         for (int i = 0; i < argv.length; i++) {
-            String arg = argv[i];
-            String name = arg;
-            String value = null;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                name = arg.substring(0, equals);
-                value = arg.substring(equals + 1);
-            }
+            OptionWord word = OptionWord.of(argv[i]);
+            String name = word.name();
+            String value = word.value();
             if (FLAGS.contains(name) && value == null) {
                 flags.add(name);
                 continue;

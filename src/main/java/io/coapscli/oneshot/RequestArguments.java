@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.coapscli.CredentialOptions;
+import io.coapscli.OptionWord;
 
 /**
  * A one-shot request's command line read without picocli, whose model of the command and its subcommand took
@@ -48,13 +49,9 @@ public final class RequestArguments {
                 positionals.add(arg);
                 continue;
             }
-            String name = arg;
-            String value = null;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                name = arg.substring(0, equals);
-                value = arg.substring(equals + 1);
-            }
+            OptionWord word = OptionWord.of(arg);
+            String name = word.name();
+            String value = word.value();
             if (!given.add(name)) {
                 return null;
             }
