@@ -59,6 +59,12 @@ thread_ticks() { # $1 pid: "name ticks" per thread name (user + system)
 # The JIT compilers' ticks (HotSpot's C1/C2 compiler threads); 0 for a process without them (libcoap).
 jit_ticks() { thread_ticks "$1" | awk '$1 ~ /^C[12]_CompilerThre/ {s += $2} END {print s + 0}'; }
 json_field() { sed -n "s/.*\"$1\":\([0-9.]*\).*/\1/p"; }
+# The load generator, on its core, against the server at port $1 and the benchmark's resource; options follow.
+load() { local port=$1; shift; "${load_cpu[@]}" "$root/coaps-cli" bench --allow-errors --port "$port" --path "$resource" "$@"; }
+# A warm-up run of its own before a measured one ($1 port, $2 sessions, $3 in flight), so that the CPU time read
+# around the measured run is only its own, with at least 10 sessions, so that it can run long enough for the JIT
+# compilers to finish.
+warm_up() { load "$1" --sessions $(( $2 < 10 ? 10 : $2 )) --in-flight "$3" --duration "$warmup" --json >/dev/null; }
 free_port() { for p in $(shuf -i 20000-60000 -n 50); do
     if ! grep -qi ":$(printf '%04X' "$p") " /proc/net/udp /proc/net/udp6 && ! grep -qi ":$(printf '%04X' $((p-1))) " /proc/net/udp; then echo "$p"; return; fi
   done; echo 24684; }
@@ -130,14 +136,10 @@ if [[ ",$sections," == *,throughput,* ]]; then
         contender=${contenders[$(( (i + round) % count ))]}
         port=$(free_port)
         start_server "$contender" "$port"
-        # Warm-up in a run of its own, so that the CPU time read around the measured run is only its own,
-        # with at least 10 sessions, so that it can run long enough for the JIT compilers to finish.
-        "${load_cpu[@]}" "$root/coaps-cli" bench --allow-errors --port "$port" --path "$resource" \
-          --sessions $(( sessions < 10 ? 10 : sessions )) --in-flight "$inflight" --duration "$warmup" --json >/dev/null
+        warm_up "$port" "$sessions" "$inflight"
         before=$(cpu_ticks "$server_pid"); jit_before=$(jit_ticks "$server_pid")
         drops_before=$(socket_drops "$port")
-        summary=$("${load_cpu[@]}" "$root/coaps-cli" bench --allow-errors --port "$port" --path "$resource" --sessions "$sessions" \
-          --in-flight "$inflight" --duration "$run_seconds" --json)
+        summary=$(load "$port" --sessions "$sessions" --in-flight "$inflight" --duration "$run_seconds" --json)
         after=$(cpu_ticks "$server_pid"); jit_after=$(jit_ticks "$server_pid")
         drops=$(( $(socket_drops "$port") - drops_before ))
         stop_server
@@ -184,11 +186,9 @@ if [[ ",$sections," == *,threads,* ]]; then
       contender=${contenders[$(( (i + round) % count ))]}
       port=$(free_port)
       start_server "$contender" "$port"
-      "${load_cpu[@]}" "$root/coaps-cli" bench --allow-errors --port "$port" --path "$resource" --sessions 10 \
-        --in-flight 4 --duration "$warmup" --json >/dev/null
+      warm_up "$port" 1 4
       thread_ticks "$server_pid" >"$work/t0"
-      summary=$("${load_cpu[@]}" "$root/coaps-cli" bench --allow-errors --port "$port" --path "$resource" --sessions 1 \
-        --in-flight 4 --requests "$requests" --json)
+      summary=$(load "$port" --sessions 1 --in-flight 4 --requests "$requests" --json)
       thread_ticks "$server_pid" >"$work/t1"
       stop_server
       ok=$(echo "$summary" | json_field ok)
@@ -361,8 +361,9 @@ if [[ ",$sections," == *,sessions,* ]]; then
   start_server coaps-cli "$port"
   sleep 1 # the server settles after its start; a full GC follows
   before=$(heap_used_kb "$server_pid")
-  "${load_cpu[@]}" "$root/coaps-cli" bench --allow-errors --port "$port" --path "$resource" --sessions "$idle_sessions" --requests 1 \
-    --hold 600 --json >"$work/idle.json" &
+  # Not through load(): a function in the background is a subshell, and its PID would not end the generator.
+  "${load_cpu[@]}" "$root/coaps-cli" bench --allow-errors --port "$port" --path "$resource" --sessions "$idle_sessions" \
+    --requests 1 --hold 600 --json >"$work/idle.json" &
   bench_pid=$!
   # The server prints one "coaps connected" a session: wait for all of them.
   for _ in $(seq 1 600); do [ "$(grep -c '^coaps connected' "$work/server.out")" -ge "$idle_sessions" ] && break; sleep 0.2; done
@@ -382,8 +383,7 @@ if [[ ",$sections," == *,churn,* ]]; then
   sleep 1
   before=$(heap_used_kb "$server_pid")
   for _ in 1 2 3 4 5; do
-    "${load_cpu[@]}" "$root/coaps-cli" bench --allow-errors --port "$port" --path "$resource" --sessions $((churn_clients / 5)) \
-      --requests $((churn_clients / 5)) --json >"$work/churn.json"
+    load "$port" --sessions $((churn_clients / 5)) --requests $((churn_clients / 5)) --json >"$work/churn.json"
     grep -q '"handshakesFailed":0' "$work/churn.json" || { echo "churn: $(cat "$work/churn.json")" >&2; exit 1; }
   done
   right_after=$(heap_used_kb "$server_pid")
@@ -401,8 +401,7 @@ if [[ ",$sections," == *,sustained,* ]]; then
   # The launcher passes JAVA_TOOL_OPTIONS on to the JVM: GC logging for this run.
   JAVA_TOOL_OPTIONS="-Xlog:gc:file=$work/gc.log" start_server coaps-cli "$port"
   drops_before=$(socket_drops "$port")
-  summary=$("${load_cpu[@]}" "$root/coaps-cli" bench --allow-errors --port "$port" --path "$resource" --sessions 100 --in-flight 4 \
-    --duration "$sustained" --json)
+  summary=$(load "$port" --sessions 100 --in-flight 4 --duration "$sustained" --json)
   drops=$(( $(socket_drops "$port") - drops_before ))
   jcmd "$server_pid" GC.run >/dev/null
   sleep 1
