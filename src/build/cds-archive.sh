@@ -50,8 +50,8 @@ fi
 kill "$server_pid"; wait "$server_pid" 2>/dev/null; server_pid=""
 
 # The lambdas' classes too (@lambda-proxy lines): without them every lambda on the start path is spun at
-# run time, 300 of them for JLine's line reader alone. Some JDK 17 builds crashed dumping them, so an archive
-# with them must dump and then run a request; otherwise the archive is made again without them.
+# run time, ~300 in a shell on a terminal (180 of them JLine's). Some JDK 17 builds crashed dumping them,
+# so an archive with them must dump and then run a request; otherwise it is made again without them.
 cat "$work"/*.lst | sort -u > "$work/with-lambdas.lst"
 grep -v '^@lambda-proxy' "$work/with-lambdas.lst" > "$work/without-lambdas.lst"
 works() { # $1: the class list; makes the archive from it and runs a shell script and a one-shot with it

@@ -87,9 +87,11 @@ class RequestArgumentsTest {
 
     /** An option added to a request but not to its reader would leave every use of it to picocli's slower reading. */
     @Test
-    void everyOptionOfEveryRequestIsReadWithoutPicocli() {
+    void everyOptionOfEveryRequestIsReadWithoutPicocli() throws Exception {
         for (String request : REQUESTS) {
             CommandLine line = CoapsCliCommand.commandLine(new String[] {request});
+            // The name a request reports (in --json results, in usage errors) is the one picocli knows it by.
+            assertEquals(request, values(line.getSubcommands().get(request).getCommandSpec().userObject()).get("name"));
             for (OptionSpec option : line.getSubcommands().get(request).getCommandSpec().options()) {
                 if (option.usageHelp() || option.versionHelp()) {
                     continue;

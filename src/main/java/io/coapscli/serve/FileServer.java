@@ -113,7 +113,8 @@ final class FileServer {
         }
         int files = directory.files(directory.root()).size();
         System.err.println("coaps-cli serve: " + directory.root() + " (" + files + (files == 1 ? " file" : " files")
-                + (settings.writable() ? ", writable" : "") + ") at coaps://" + Formats.socketAddress(endpoint.localAddress()) + "/");
+                + (settings.writable() ? ", writable" : "") + ") at coaps://"
+                + Formats.socketAddress(endpoint.localAddress()) + "/");
     }
 
     private void changed(Path path) {
