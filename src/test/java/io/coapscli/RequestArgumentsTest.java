@@ -91,7 +91,8 @@ class RequestArgumentsTest {
         for (String request : REQUESTS) {
             CommandLine line = CoapsCliCommand.commandLine(new String[] {request});
             // The name a request reports (in --json results, in usage errors) is the one picocli knows it by.
-            assertEquals(request, values(line.getSubcommands().get(request).getCommandSpec().userObject()).get("name"));
+            Object command = line.getSubcommands().get(request).getCommandSpec().userObject();
+            assertEquals(request, values(command).get("name"));
             for (OptionSpec option : line.getSubcommands().get(request).getCommandSpec().options()) {
                 if (option.usageHelp() || option.versionHelp()) {
                     continue;
