@@ -159,11 +159,17 @@ final class OutstandingRequests {
         }
     }
 
-    /** ResponseTimeout; a confirmable request that was not even acknowledged also tells the owner. */
+    /**
+     * ResponseTimeout; a confirmable request that was not even acknowledged also tells the owner. Both under
+     * the lock: a script that reads the outcome and then waits for the agent to settle must find the
+     * owner's liveness ping already out, not start its next request beside it.
+     */
     private void timedOut(PendingRequest outstanding, String reason) {
-        if (finish(outstanding, new AgentEvent.RequestFailed(OtError.RESPONSE_TIMEOUT, reason))
-                && outstanding.request.isConfirmable() && !outstanding.request.isAcknowledged()) {
-            owner.peerStoppedAnswering(outstanding.peer);
+        synchronized (lock) {
+            if (finish(outstanding, new AgentEvent.RequestFailed(OtError.RESPONSE_TIMEOUT, reason))
+                    && outstanding.request.isConfirmable() && !outstanding.request.isAcknowledged()) {
+                owner.peerStoppedAnswering(outstanding.peer);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.coapscli.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
@@ -44,6 +45,8 @@ class DeadPeersTest {
             link.cut(true); // every transmission of the request is lost
             client.expectRun("coaps get r con", "Done");
             client.expectEvent("coaps receive response error 28: ResponseTimeout");
+            // The ping was out before the outcome was reported: a script waiting to settle waits for it too.
+            assertFalse(client.settled(Duration.ZERO), "the liveness ping is out when the timeout is read");
             link.cut(false); // the link is back while the ping is retransmitted
             client.expectRun("coaps get r con", "Done");
             client.expectEvent("coaps response from 127.0.0.1 with payload: 68656c6c6f576f726c6400");
