@@ -8,6 +8,7 @@
 #   bench/compare.sh --quick         # a smoke run of a few seconds (CI)
 #   options: --rounds N --duration S --warmup S --sustained S --sessions N --sections throughput,threads,startup,blink,failfast,sessions,churn,sustained
 #            --baseline DIR   also run the coaps-cli built in DIR (an older checkout), as "baseline"
+#            --jdk DIR        blink also times the one-shot GET on the JDK in DIR (e.g. a JDK 25), with an archive made by it
 set -euo pipefail
 # Job control: otherwise bash starts background servers with SIGQUIT ignored, and jcmd cannot attach.
 set -m
@@ -15,7 +16,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
 
 rounds=3; duration=10; warmup=8; sustained=600; sections=throughput,startup,blink,failfast,sessions,churn,sustained; startups=10; failfasts=5; churn_clients=10000; churn_wait=260; baseline=""
-idle_sessions=5000
+idle_sessions=5000; other_jdk=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) rounds=1; duration=2; warmup=1; sustained=5; startups=3; failfasts=2; idle_sessions=200; churn_clients=500; churn_wait=0 ;;
@@ -26,6 +27,7 @@ while [ $# -gt 0 ]; do
     --sessions) idle_sessions=$2; shift ;;
     --sections) sections=$2; shift ;;
     --baseline) baseline=$(cd "$2" && pwd); shift ;;
+    --jdk) other_jdk=$(cd "$2" && pwd); shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -122,7 +124,7 @@ echo "# machine: $cpus cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | h
 echo "# server on CPU 0, load generator on CPU 1; CON GET /$resource, PSK CCM_8; $rounds rounds of ${duration} s, each after a ${warmup} s warm-up run"
 
 if [[ ",$sections," == *,throughput,* ]]; then
-  for config in "1 4" "100 4"; do
+  for config in "1 4" "100 1" "100 4"; do
     read -r sessions inflight <<<"$config"
     # RFC 7252 keeps a message ID unused for 247 s, and a session has 65,536 of them: a run must not
     # send more than that on one session, or a server that deduplicates by the RFC answers the reused
@@ -270,11 +272,20 @@ if [[ ",$sections," == *,blink,* ]]; then
     /usr/bin/time -f "%e %U %S" -o "$work/time.out" "$@" >/dev/null 2>&1 </dev/null || true
     awk -v n="$name" '{printf "%s %.0f %.0f\n", n, $1 * 1000, ($2 + $3) * 1000}' "$work/time.out" >>"$work/blink"
   }
-  prompt() { # the shell's first prompt on a pseudo-terminal (script(1)), in ms
+  prompt() { # $1 name, $2 the shell's command: its first prompt on a pseudo-terminal (script(1)), in ms
     local t0; t0=$(now_ms)
-    { sleep 2; printf 'exit\r'; sleep 1; } | timeout 8 script -qfc "$root/coaps-cli --port 0" /dev/null \
-      | { IFS= read -r -d '>' _; echo "shell-prompt-on-terminal $(( $(now_ms) - t0 )) -" >>"$work/blink"; cat >/dev/null; }
+    { sleep 2; printf 'exit\r'; sleep 1; } | timeout 8 script -qfc "$2 --port 0" /dev/null \
+      | { IFS= read -r -d '>' _; echo "$1 $(( $(now_ms) - t0 )) -" >>"$work/blink"; cat >/dev/null; }
   }
+  if [ -n "$other_jdk" ]; then
+    # The same jar beside a launcher of its own, with a class-data archive made by that JDK (the launcher
+    # uses an archive only with the JVM that made it).
+    other_major=$("$other_jdk/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
+    mkdir -p "$work/jdk/target"
+    cp "$root/coaps-cli" "$root/pom.xml" "$work/jdk/"; cp -r "$root/src" "$work/jdk/"
+    cp target/coaps-cli.jar "$work/jdk/target/"
+    PATH="$other_jdk/bin:$PATH" bash src/build/cds-archive.sh "$work/jdk/target" >&2
+  fi
   : >"$work/blink"
   for round in $(seq 0 "$startups"); do
     before=$(wc -l <"$work/blink")
@@ -285,7 +296,12 @@ if [[ ",$sections," == *,blink,* ]]; then
     blink libcoap-get-coaps "${load_cpu[@]}" coap-client-openssl -m get -k "$key" -u "$identity" "coaps://127.0.0.1:$port/$resource"
     blink coaps-cli-get-coap "${load_cpu[@]}" "$root/coaps-cli" get "coap://127.0.0.1:$plain/$resource"
     blink libcoap-get-coap "${load_cpu[@]}" coap-client-notls -m get "coap://127.0.0.1:$plain/$resource"
-    command -v script >/dev/null && prompt
+    command -v script >/dev/null && prompt shell-prompt-on-terminal "$root/coaps-cli"
+    if [ -n "$other_jdk" ]; then
+      blink "coaps-cli-get-coaps-jdk$other_major" env PATH="$other_jdk/bin:$PATH" "${load_cpu[@]}" "$work/jdk/coaps-cli" get \
+        "coaps://127.0.0.1:$port/$resource" --psk "$key" --identity "$identity"
+      command -v script >/dev/null && prompt "shell-prompt-jdk$other_major" "env PATH=$other_jdk/bin:$PATH $work/jdk/coaps-cli"
+    fi
     if [ -n "$baseline" ]; then
       blink baseline-version "$baseline/coaps-cli" --version
       blink baseline-help "$baseline/coaps-cli" --help
@@ -298,7 +314,8 @@ if [[ ",$sections," == *,blink,* ]]; then
   stop_server
   printf '%-28s %10s %10s   %s\n' "command" "wall ms" "cpu ms" "each run (wall)"
   for what in java-version coaps-cli-version coaps-cli-help coaps-cli-get-coaps libcoap-get-coaps coaps-cli-get-coap \
-      libcoap-get-coap shell-prompt-on-terminal ${baseline:+baseline-version baseline-help baseline-get-coaps}; do
+      libcoap-get-coap shell-prompt-on-terminal ${other_jdk:+coaps-cli-get-coaps-jdk$other_major shell-prompt-jdk$other_major} \
+      ${baseline:+baseline-version baseline-help baseline-get-coaps}; do
     printf '%-28s %10s %10s   %s\n' "$what" "$(awk -v w="$what" '$1==w {print $2}' "$work/blink" | median)" \
       "$(awk -v w="$what" '$1==w && $3!="-" {print $3}' "$work/blink" | median)" \
       "$(awk -v w="$what" '$1==w {printf "%s ", $2}' "$work/blink")"

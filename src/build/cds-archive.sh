@@ -47,12 +47,52 @@ if command -v script >/dev/null; then
   { sleep 3; printf 'coaps isclosed\rexit\r'; sleep 2; } | timeout 20 script -qfc \
     "java -XX:DumpLoadedClassList=$work/terminal.lst -jar $jar --port 0" /dev/null >/dev/null 2>&1
 fi
+# JDK 25+ (JEP 483, 514): an ahead-of-time cache, which holds the classes loaded and also linked, made from
+# one training run each, so each start that matters gets its own: the one-shots (with the launcher's flags
+# for them) and the shell on a terminal. The launcher prefers them to the archive on such a JVM.
+spec=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+rm -f "$target"/coaps-cli-*.aot "$target"/coaps-cli-*.aot.jdk
+aot_starts=()
+if [ "${spec%%.*}" -ge 25 ] 2>/dev/null; then
+  one_shot_flags=(--sun-misc-unsafe-memory-access=allow -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
+  java "${one_shot_flags[@]}" -XX:AOTMode=record -XX:AOTConfiguration="$work/one-shot.aotconf" -jar "$jar" \
+    get "coaps://127.0.0.1:$port/r" --psk trainingKey --identity training --dtls-timeout 100 >/dev/null 2>&1 \
+    && aot_starts+=(one-shot)
+  if command -v script >/dev/null; then
+    { sleep 3; printf 'coaps psk trainingKey training\rcoaps start\rcoaps connect 127.0.0.1 %s\r' "$port"; sleep 2
+      printf 'coaps get r con\r'; sleep 1; printf 'exit\r'; sleep 3; } | timeout 30 script -qfc \
+      "java --sun-misc-unsafe-memory-access=allow -XX:AOTMode=record -XX:AOTConfiguration=$work/shell.aotconf -jar $jar --port 0" \
+      /dev/null >/dev/null 2>&1
+    [ -s "$work/shell.aotconf" ] && aot_starts+=(shell)
+  fi
+fi
 kill "$server_pid"; wait "$server_pid" 2>/dev/null; server_pid=""
+for start in "${aot_starts[@]}"; do
+  cache="$target/coaps-cli-$start.aot"
+  flags=(--sun-misc-unsafe-memory-access=allow); [ "$start" = one-shot ] && flags=("${one_shot_flags[@]}")
+  java "${flags[@]}" -XX:AOTMode=create -XX:AOTConfiguration="$work/$start.aotconf" -XX:AOTCache="$cache" -cp "$jar" \
+    >"$work/aot.log" 2>&1
+  # Checked like the archive: a shell script, and a one-shot that ends with status 1 (no server any more).
+  if [ -f "$cache" ] && java "${flags[@]}" -XX:AOTCache="$cache" -XX:AOTMode=on -jar "$jar" --port 0 \
+      -c 'coaps psk trainingKey training' -c 'coaps start' -c 'coaps stop' >>"$work/aot.log" 2>&1 \
+      && { java "${flags[@]}" -XX:AOTCache="$cache" -XX:AOTMode=on -jar "$jar" get "coaps://127.0.0.1:$port/r" \
+      --psk trainingKey --dtls-timeout 50 >>"$work/aot.log" 2>&1; [ $? -le 1 ]; }; then
+    java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p' > "$cache.jdk"
+    echo "coaps-cli: ahead-of-time cache $cache"
+  else
+    rm -f "$cache"
+    echo "coaps-cli: warning: no ahead-of-time cache for the $start; the class-data archive serves it" >&2
+    tail -n 5 "$work/aot.log" >&2
+  fi
+done
 
 # The lambdas' classes too (@lambda-proxy lines): without them every lambda on the start path is spun at
 # run time, ~300 in a shell on a terminal (180 of them JLine's). Some JDK 17 builds crashed dumping them,
 # so an archive with them must dump and then run a request; otherwise it is made again without them.
-cat "$work"/*.lst | sort -u > "$work/with-lambdas.lst"
+# Newer JDKs (25 here) number each class in a list (" id: N"), per run: merged lists would give one class two
+# numbers, which the dump refuses ("Duplicated ID"). The numbers serve classes from custom loaders only,
+# which coaps-cli has none of, so they are left out.
+cat "$work"/*.lst | sed 's/ id: [0-9]*$//' | sort -u > "$work/with-lambdas.lst"
 grep -v '^@lambda-proxy' "$work/with-lambdas.lst" > "$work/without-lambdas.lst"
 works() { # $1: the class list; makes the archive from it and runs a shell script and a one-shot with it
   rm -f "$archive"
