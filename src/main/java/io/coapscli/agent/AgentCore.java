@@ -54,6 +54,12 @@ final class AgentCore {
             public void peerStoppedAnswering(InetSocketAddress peer) {
                 peerStoppedAnswering.accept(peer);
             }
+
+            @Override
+            public boolean probesClosedPorts() {
+                // A secure agent's requests travel in a session, whose handshake probed already.
+                return rules == AgentResource.Rules.PLAIN;
+            }
         });
     }
 

@@ -3,6 +3,7 @@ package io.coapscli.agent;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.californium.core.coap.MessageObserverAdapter;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
+
+import io.coapscli.coap.PortProbe;
 
 /**
  * The requests waiting for their outcome: a response, a timeout, a Reset, a refused response, a send
@@ -29,6 +32,12 @@ final class OutstandingRequests {
 
         /** A confirmable request to this peer was not even acknowledged: the peer is gone or lost its state. */
         void peerStoppedAnswering(InetSocketAddress peer);
+
+        /**
+         * Whether a request that has heard nothing from its peer soon probes the peer's port, to fail at once
+         * when nobody listens there (plain CoAP, where no handshake did that first).
+         */
+        boolean probesClosedPorts();
     }
 
     private final Object lock;
@@ -139,6 +148,23 @@ final class OutstandingRequests {
             timedOut(outstanding, "no response within " + timeout + " ms");
             request.cancel();
         }, timeout, TimeUnit.MILLISECONDS);
+        if (owner.probesClosedPorts() && !peer.getAddress().isMulticastAddress()) {
+            probeIfSilent(outstanding);
+        }
+    }
+
+    /** Fails the request with Abort at once if nothing came from its peer soon and the peer's host says its port is closed. */
+    private void probeIfSilent(PendingRequest outstanding) {
+        BooleanSupplier silent = () -> pending.contains(outstanding) && !outstanding.request.isAcknowledged();
+        timers.schedule(() -> {
+            if (silent.getAsBoolean()) {
+                PortProbe.start(outstanding.peer, Duration.ZERO, silent, () -> {
+                    finish(outstanding, new AgentEvent.RequestFailed(OtError.ABORT,
+                            PortProbe.nobodyListening(outstanding.peer)));
+                    outstanding.request.cancel();
+                }, () -> { });
+            }
+        }, PortProbe.FIRST_PROBE_AFTER.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Ends every request with Abort: the agent stopped. */

@@ -7,6 +7,8 @@ import org.eclipse.californium.scandium.dtls.AlertMessage.AlertDescription;
 import org.eclipse.californium.scandium.dtls.AlertMessage.AlertLevel;
 import org.eclipse.californium.scandium.dtls.HandshakeException;
 
+import io.coapscli.coap.PortProbe;
+
 /** Ends a client handshake whose peer's host said, by ICMP, that no program listens at the port. */
 final class NobodyListening extends HandshakeException {
 
@@ -14,12 +16,7 @@ final class NobodyListening extends HandshakeException {
 
     NobodyListening(InetSocketAddress peer) {
         // The alert goes to a closed port; Scandium needs one to end the handshake.
-        super("nobody is listening at " + text(peer) + " (ICMP port unreachable)",
+        super(PortProbe.nobodyListening(peer),
                 new AlertMessage(AlertLevel.FATAL, AlertDescription.CLOSE_NOTIFY));
-    }
-
-    private static String text(InetSocketAddress peer) {
-        String host = peer.getAddress().getHostAddress().replaceFirst("%.*$", "");
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + peer.getPort();
     }
 }

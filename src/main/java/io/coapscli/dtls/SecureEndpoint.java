@@ -47,9 +47,10 @@ import org.eclipse.californium.scandium.dtls.x509.SingleCertificateProvider;
 import org.eclipse.californium.scandium.dtls.x509.StaticNewAdvancedCertificateVerifier;
 
 import io.coapscli.coap.BlockwiseStack;
-import io.coapscli.coap.InlineProtocolStage;
 import io.coapscli.coap.CoapConfigs;
 import io.coapscli.coap.Endpoint;
+import io.coapscli.coap.InlineProtocolStage;
+import io.coapscli.coap.PortProbe;
 import io.coapscli.coap.TracedBlockwiseLayer;
 import io.coapscli.dtls.Credentials;
 
@@ -273,7 +274,8 @@ public final class SecureEndpoint implements Endpoint {
         }
         connector.send(RawData.outbound(new byte[0], new HandshakeProbe(peer), null, false));
         if (probesPorts) {
-            PortProbe.start(peer, () -> probed.isSilent(peer), () -> endClientHandshake(peer), () -> probed.forget(peer));
+            PortProbe.start(peer, PortProbe.FIRST_PROBE_AFTER, () -> probed.isSilent(peer), () -> endClientHandshake(peer),
+                    () -> probed.forget(peer));
         }
     }
 

@@ -1,7 +1,11 @@
 package io.coapscli.agent;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
@@ -117,6 +121,26 @@ class CoapTranscriptTest {
                 node2.expectEvent("coap response from " + server + " OBS=" + (value.endsWith("3") ? 10 : 11)
                         + " with payload: " + hex(value));
             }
+        }
+    }
+
+    @Test
+    void aRequestToAClosedPortFailsWithinASecondWithTheReasonNotAfterItsTimeout() throws Exception {
+        int closed;
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+            closed = socket.getLocalPort();
+        }
+        try (TestNode node = TestNode.on(Loopback.IPV4)) {
+            node.expectRun("coap start", "Done");
+            node.expectRun("verbose on", "Done");
+            long start = System.nanoTime();
+            node.expectRun("coap get 127.0.0.1:" + closed + " x con", "Done");
+            // The RFC 7252 timing would report ResponseTimeout after up to 93 s; the port probe, within a second.
+            node.expectEvent("coap receive response error 11: Abort");
+            node.expectEvent("  nobody is listening at 127.0.0.1:" + closed + " (ICMP port unreachable)");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(took.toMillis() < 5000, "took " + took);
+            assertTrue(node.settled(Duration.ZERO), "nothing left waiting");
         }
     }
 

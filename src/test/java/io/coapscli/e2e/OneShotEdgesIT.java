@@ -91,6 +91,21 @@ class OneShotEdgesIT {
     }
 
     @Test
+    void aClosedPortForPlainCoapIsReportedWithinASecondNotAfterTheRequestTimeout() throws Exception {
+        for (String host : List.of("127.0.0.1", "[::1]")) {
+            int port = closedUdpPort();
+            long start = System.nanoTime();
+            CliRun run = CliRun.of("get", "coap://" + host + ":" + port + "/x");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertEquals(1, run.exitCode(), run.stderr());
+            assertTrue(run.stderr().contains("nobody is listening at "), run.stderr());
+            assertTrue(run.stderr().contains("(error 11: Abort)"), run.stderr());
+            // RFC 7252's timing gives up after up to 93 s; process start-up is part of this bound.
+            assertTrue(took.toSeconds() < 10, "took " + took);
+        }
+    }
+
+    @Test
     void aWrongPskIsToldByTheServersAlertAndTheServerPrintsNoDisconnect() throws Exception {
         try (TestNode server = pskServer()) {
             String uri = "coaps://127.0.0.1:" + server.port() + "/r";

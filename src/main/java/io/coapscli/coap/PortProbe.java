@@ -1,4 +1,4 @@
-package io.coapscli.dtls;
+package io.coapscli.coap;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -6,30 +6,31 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Learns within a second that nobody listens at a peer's port, as libcoap does. Scandium's socket is not
- * connected, and the kernel gives an unconnected UDP socket no ICMP errors; a socket connected to the
- * peer gets "port unreachable" as an exception. So while a handshake starts, a probe sends a datagram of
- * one zero byte from such a socket (no DTLS record is that short, and none has content type 0: a listening
- * stack drops it before any state; Java sends no empty datagram) and reports when the kernel says the port
- * is closed. A host that says nothing leaves the handshake's
- * own timeout in charge.
+ * Learns within a second that nobody listens at a peer's port, as libcoap does. Californium's and
+ * Scandium's sockets are not connected, and the kernel gives an unconnected UDP socket no ICMP errors; a
+ * socket connected to the peer gets "port unreachable" as an exception. So while a handshake or a request
+ * waits for its first answer, a probe sends a datagram of one zero byte from such a socket (no DTLS record
+ * and no CoAP message is that short, a CoAP header alone being 4 bytes: a listening stack drops it before
+ * any state; Java sends no empty datagram) and reports when the kernel says the port is closed. A host
+ * that says nothing leaves the handshake's or the request's own timeout in charge.
  */
-final class PortProbe {
+public final class PortProbe {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(PortProbe.class);
 
     /**
-     * The first probe waits this long, so that the handshake's ClientHello is surely out first (a server
-     * that serves one peer at a time takes the first datagram's sender as its peer), and a listening
-     * peer nearby has answered it, which makes the probe unneeded.
+     * The first probe waits this long, so that the handshake's ClientHello or the request is surely out
+     * first (a DTLS server that serves one peer at a time takes the first datagram's sender as its peer),
+     * and a listening peer nearby has answered it, which makes the probe unneeded.
      */
-    private static final int FIRST_AFTER_MS = 100;
+    public static final Duration FIRST_PROBE_AFTER = Duration.ofMillis(100);
     /** Probes sent, this far apart: a second one in case the first or its ICMP answer was lost. */
     private static final int PROBES = 2;
     private static final int WAIT_MS = 400;
@@ -38,14 +39,17 @@ final class PortProbe {
     }
 
     /**
+     * @param after how long the probe waits before its first datagram ({@link #FIRST_PROBE_AFTER}, or zero when
+     *            the caller waited)
      * @param stillWaiting whether nothing came from the peer yet; once something has, no probe is sent
      * @param unreachable run, once, on a thread of the probe's, when the port is found closed
      * @param done run when the probe is over, either way
      */
-    static void start(InetSocketAddress peer, BooleanSupplier stillWaiting, Runnable unreachable, Runnable done) {
+    public static void start(InetSocketAddress peer, Duration after, BooleanSupplier stillWaiting, Runnable unreachable,
+            Runnable done) {
         Thread probe = new Thread(() -> {
             try {
-                Thread.sleep(FIRST_AFTER_MS);
+                Thread.sleep(after.toMillis());
                 if (isClosed(peer, stillWaiting)) {
                     unreachable.run();
                 }
@@ -54,9 +58,16 @@ final class PortProbe {
             } finally {
                 done.run();
             }
-        }, "coaps-port-probe");
+        }, "port-probe");
         probe.setDaemon(true);
         probe.start();
+    }
+
+    /** What a closed port is reported as, the same words for a handshake and a request. */
+    public static String nobodyListening(InetSocketAddress peer) {
+        String host = peer.getAddress().getHostAddress().replaceFirst("%.*$", "");
+        return "nobody is listening at " + (host.contains(":") ? "[" + host + "]" : host) + ":" + peer.getPort()
+                + " (ICMP port unreachable)";
     }
 
     private static boolean isClosed(InetSocketAddress peer, BooleanSupplier stillWaiting) {
@@ -69,7 +80,7 @@ final class PortProbe {
                     socket.receive(new DatagramPacket(new byte[1], 1));
                     return false; // something answers from there
                 } catch (SocketTimeoutException e) {
-                    // no word either way: probe again, or leave it to the handshake
+                    // no word either way: probe again, or leave it to the timeouts
                 }
             }
             return false;
@@ -78,7 +89,7 @@ final class PortProbe {
             return true;
         } catch (IOException | RuntimeException e) {
             LOGGER.debug("port probe to {} not possible: {}", peer, e.toString());
-            return false; // no probe possible (no route, say): the handshake finds out on its own
+            return false; // no probe possible (no route, say): the timeouts find out on their own
         }
     }
 }
