@@ -307,6 +307,7 @@ if [[ ",$sections," == *,blink,* ]]; then
       blink baseline-help "$baseline/coaps-cli" --help
       blink baseline-get-coaps "${load_cpu[@]}" "$baseline/coaps-cli" get "coaps://127.0.0.1:$port/$resource" --psk "$key" \
         --identity "$identity"
+      command -v script >/dev/null && prompt baseline-prompt "$baseline/coaps-cli"
     fi
     # The warm-up round counts for nothing.
     if [ "$round" = 0 ]; then sed -i "$((before + 1)),\$d" "$work/blink"; fi
@@ -315,7 +316,7 @@ if [[ ",$sections," == *,blink,* ]]; then
   printf '%-28s %10s %10s   %s\n' "command" "wall ms" "cpu ms" "each run (wall)"
   for what in java-version coaps-cli-version coaps-cli-help coaps-cli-get-coaps libcoap-get-coaps coaps-cli-get-coap \
       libcoap-get-coap shell-prompt-on-terminal ${other_jdk:+coaps-cli-get-coaps-jdk$other_major shell-prompt-jdk$other_major} \
-      ${baseline:+baseline-version baseline-help baseline-get-coaps}; do
+      ${baseline:+baseline-version baseline-help baseline-get-coaps baseline-prompt}; do
     printf '%-28s %10s %10s   %s\n' "$what" "$(awk -v w="$what" '$1==w {print $2}' "$work/blink" | median)" \
       "$(awk -v w="$what" '$1==w && $3!="-" {print $3}' "$work/blink" | median)" \
       "$(awk -v w="$what" '$1==w {printf "%s ", $2}' "$work/blink")"
