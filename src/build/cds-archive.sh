@@ -54,14 +54,16 @@ spec=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specific
 rm -f "$target"/coaps-cli-*.aot "$target"/coaps-cli-*.aot.jdk
 aot_starts=()
 if [ "${spec%%.*}" -ge 25 ] 2>/dev/null; then
-  one_shot_flags=(--sun-misc-unsafe-memory-access=allow -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
+  # The launcher's options on such a JVM (./coaps-cli), and its one-shots' own.
+  shell_flags=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
+  one_shot_flags=("${shell_flags[@]}" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
   java "${one_shot_flags[@]}" -XX:AOTMode=record -XX:AOTConfiguration="$work/one-shot.aotconf" -jar "$jar" \
     get "coaps://127.0.0.1:$port/r" --psk trainingKey --identity training --dtls-timeout 100 >/dev/null 2>&1 \
     && aot_starts+=(one-shot)
   if command -v script >/dev/null; then
     { sleep 3; printf 'coaps psk trainingKey training\rcoaps start\rcoaps connect 127.0.0.1 %s\r' "$port"; sleep 2
       printf 'coaps get r con\r'; sleep 1; printf 'exit\r'; sleep 3; } | timeout 30 script -qfc \
-      "java --sun-misc-unsafe-memory-access=allow -XX:AOTMode=record -XX:AOTConfiguration=$work/shell.aotconf -jar $jar --port 0" \
+      "java ${shell_flags[*]} -XX:AOTMode=record -XX:AOTConfiguration=$work/shell.aotconf -jar $jar --port 0" \
       /dev/null >/dev/null 2>&1
     [ -s "$work/shell.aotconf" ] && aot_starts+=(shell)
   fi
@@ -69,7 +71,7 @@ fi
 kill "$server_pid"; wait "$server_pid" 2>/dev/null; server_pid=""
 for start in "${aot_starts[@]}"; do
   cache="$target/coaps-cli-$start.aot"
-  flags=(--sun-misc-unsafe-memory-access=allow); [ "$start" = one-shot ] && flags=("${one_shot_flags[@]}")
+  flags=("${shell_flags[@]}"); [ "$start" = one-shot ] && flags=("${one_shot_flags[@]}")
   java "${flags[@]}" -XX:AOTMode=create -XX:AOTConfiguration="$work/$start.aotconf" -XX:AOTCache="$cache" -cp "$jar" \
     >"$work/aot.log" 2>&1
   # Checked like the archive: a shell script, and a one-shot that ends with status 1 (no server any more).
