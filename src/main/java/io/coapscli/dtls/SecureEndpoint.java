@@ -38,9 +38,7 @@ import org.eclipse.californium.scandium.config.DtlsConfig.DtlsRole;
 import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
 import org.eclipse.californium.scandium.dtls.CertificateType;
 import org.eclipse.californium.scandium.dtls.PskPublicInformation;
-import org.eclipse.californium.scandium.dtls.SignatureAndHashAlgorithm;
 import org.eclipse.californium.scandium.dtls.cipher.CipherSuite;
-import org.eclipse.californium.scandium.dtls.cipher.XECDHECryptography.SupportedGroup;
 import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
 import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
 import org.eclipse.californium.scandium.dtls.x509.SingleCertificateProvider;
@@ -192,9 +190,8 @@ public final class SecureEndpoint implements Endpoint {
             config.set(DtlsConfig.DTLS_CIPHER_SUITES, List.of(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8));
         } else {
             config.set(DtlsConfig.DTLS_CIPHER_SUITES, List.of(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8));
-            config.set(DtlsConfig.DTLS_CURVES, List.of(SupportedGroup.secp256r1));
-            config.set(DtlsConfig.DTLS_SIGNATURE_AND_HASH_ALGORITHMS,
-                    List.of(SignatureAndHashAlgorithm.SHA256_WITH_ECDSA));
+            config.set(DtlsConfig.DTLS_CURVES, CertificateSuite.CURVES);
+            config.set(DtlsConfig.DTLS_SIGNATURE_AND_HASH_ALGORITHMS, CertificateSuite.SIGNATURES);
             // Certificates, or raw public keys (RFC 7250) and nothing else.
             config.set(DtlsConfig.DTLS_CERTIFICATE_TYPES, List.of(credentials instanceof Credentials.Rpk
                     ? CertificateType.RAW_PUBLIC_KEY : CertificateType.X_509));

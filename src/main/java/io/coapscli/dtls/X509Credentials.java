@@ -67,6 +67,7 @@ public final class X509Credentials {
         if (trusted.isEmpty()) {
             throw new CredentialException("no certificate in the CA file");
         }
+        CertificateSuite.check(chain, trusted);
         return new Credentials.X509(privateKey, chain, trusted);
     }
 

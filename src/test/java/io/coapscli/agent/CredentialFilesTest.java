@@ -40,6 +40,20 @@ class CredentialFilesTest {
     }
 
     @Test
+    void aChainSignedWithSha384IsTakenAndVerified() {
+        try (TestNode server = TestNode.on(Loopback.IPV4); TestNode client = TestNode.on(Loopback.IPV4)) {
+            server.expectRun("coaps x509 " + file("chain-sha384.crt") + " " + file("leaf.key") + " "
+                    + file("anchors.pem"), "Done");
+            server.expectRun("coaps start", "Done");
+            client.expectRun("coaps x509 " + file("node.crt") + " " + file("node.key") + " " + file("root.crt"), "Done");
+            client.expectRun("coaps start", "Done");
+            client.expectRun("coaps connect 127.0.0.1 " + server.port(), "Done");
+            client.expectEvent("coaps connected");
+            server.expectEvent("coaps connected");
+        }
+    }
+
+    @Test
     void aPeerWhoseChainDoesNotLeadToATrustAnchorIsRejected() {
         try (TestNode server = TestNode.on(Loopback.IPV4); TestNode client = TestNode.on(Loopback.IPV4)) {
             server.expectRun("coaps x509 " + file("chain.crt") + " " + file("leaf.key"), "Done");

@@ -100,7 +100,8 @@ public final class TestCertificates {
     /**
      * Makes a three-level PKI with keytool, all ECDSA P-256: {@code root.crt} (a CA), an intermediate CA
      * signed by it, and a leaf signed by the intermediate. Writes {@code chain.crt} (leaf, then
-     * intermediate), {@code leaf.key} (SEC1) and {@code leaf-pkcs8.key} (PKCS#8).
+     * intermediate), the same signed with SHA-384 ({@code chain-sha384.crt}), {@code leaf.key} (SEC1) and
+     * {@code leaf-pkcs8.key} (PKCS#8).
      */
     public static void writeChain(Path dir) throws IOException, InterruptedException, GeneralSecurityException {
         Path store = dir.resolve("pki.p12");
@@ -112,10 +113,16 @@ public final class TestCertificates {
         }
         keytool("-exportcert", "-rfc", "-alias", "root", "-keystore", store.toString(), "-storepass", password,
                 "-file", dir.resolve("root.crt").toString());
-        signed(store, password, "inter", "root", dir.resolve("inter.crt"), "bc:c=ca:true,pathlen:0");
-        signed(store, password, "leaf", "inter", dir.resolve("leaf.crt"), "bc:c=ca:false");
+        signed(store, password, "inter", "root", dir.resolve("inter.crt"), "bc:c=ca:true,pathlen:0", "SHA256withECDSA");
+        signed(store, password, "leaf", "inter", dir.resolve("leaf.crt"), "bc:c=ca:false", "SHA256withECDSA");
         Files.writeString(dir.resolve("chain.crt"),
                 Files.readString(dir.resolve("leaf.crt")) + Files.readString(dir.resolve("inter.crt")));
+        // The same keys, their certificates signed with SHA-384, as many CAs (and keytool since JDK 20) sign.
+        signed(store, password, "inter", "root", dir.resolve("inter-sha384.crt"), "bc:c=ca:true,pathlen:0",
+                "SHA384withECDSA");
+        signed(store, password, "leaf", "inter", dir.resolve("leaf-sha384.crt"), "bc:c=ca:false", "SHA384withECDSA");
+        Files.writeString(dir.resolve("chain-sha384.crt"),
+                Files.readString(dir.resolve("leaf-sha384.crt")) + Files.readString(dir.resolve("inter-sha384.crt")));
 
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(store)) {
@@ -127,14 +134,15 @@ public final class TestCertificates {
         Files.writeString(dir.resolve("leaf-pkcs8.key"), pem("PRIVATE KEY", key.getEncoded()));
     }
 
-    /** Has {@code issuer} sign {@code subject}'s key and writes the certificate as PEM. */
-    private static void signed(Path store, String password, String subject, String issuer, Path out, String ext)
-            throws IOException, InterruptedException {
+    /** Has {@code issuer} sign {@code subject}'s key with this algorithm and writes the certificate as PEM. */
+    private static void signed(Path store, String password, String subject, String issuer, Path out, String ext,
+            String algorithm) throws IOException, InterruptedException {
         Path request = store.resolveSibling(subject + ".csr");
         keytool("-certreq", "-alias", subject, "-keystore", store.toString(), "-storepass", password, "-file",
                 request.toString());
         keytool("-gencert", "-rfc", "-alias", issuer, "-keystore", store.toString(), "-storepass", password,
-                "-infile", request.toString(), "-outfile", out.toString(), "-validity", "2", "-ext", ext);
+                "-infile", request.toString(), "-outfile", out.toString(), "-validity", "2", "-ext", ext,
+                "-sigalg", algorithm);
     }
 
     private static void keytool(String... args) throws IOException, InterruptedException {
