@@ -47,10 +47,21 @@ if command -v script >/dev/null; then
   { sleep 3; printf 'coaps isclosed\rexit\r'; sleep 2; } | timeout 20 script -qfc \
     "java -XX:DumpLoadedClassList=$work/terminal.lst -jar $jar --port 0" /dev/null >/dev/null 2>&1
 fi
+# What this JVM is: the launcher uses an archive or cache only with the JVM that made it.
+properties=$(java -XshowSettings:properties -version 2>&1)
+spec=$(sed -n 's/^ *java.specification.version = //p' <<<"$properties")
+# Whether the program runs with these JVM options (an archive or a cache among them): a shell script, and a
+# one-shot that ends with status 1, since no server is left to answer it (a crash would be 134). Logs to $log.
+runs_with() {
+  java "$@" -jar "$jar" --port 0 -c 'coaps psk trainingKey training' -c 'coaps start' -c 'coaps stop' \
+    >>"$log" 2>&1 || return 1
+  java "$@" -jar "$jar" get "coaps://127.0.0.1:$port/r" --psk trainingKey --dtls-timeout 50 >>"$log" 2>&1
+  [ $? -le 1 ]
+}
+
 # JDK 25+ (JEP 483, 514): an ahead-of-time cache, which holds the classes loaded and also linked, made from
 # one training run each, so each start that matters gets its own: the one-shots (with the launcher's flags
 # for them) and the shell on a terminal. The launcher prefers them to the archive on such a JVM.
-spec=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
 rm -f "$target"/coaps-cli-*.aot "$target"/coaps-cli-*.aot.jdk
 aot_starts=()
 if [ "${spec%%.*}" -ge 25 ] 2>/dev/null; then
@@ -72,14 +83,11 @@ kill "$server_pid"; wait "$server_pid" 2>/dev/null; server_pid=""
 for start in "${aot_starts[@]}"; do
   cache="$target/coaps-cli-$start.aot"
   flags=("${shell_flags[@]}"); [ "$start" = one-shot ] && flags=("${one_shot_flags[@]}")
+  log="$work/aot.log"
   java "${flags[@]}" -XX:AOTMode=create -XX:AOTConfiguration="$work/$start.aotconf" -XX:AOTCache="$cache" -cp "$jar" \
-    >"$work/aot.log" 2>&1
-  # Checked like the archive: a shell script, and a one-shot that ends with status 1 (no server any more).
-  if [ -f "$cache" ] && java "${flags[@]}" -XX:AOTCache="$cache" -XX:AOTMode=on -jar "$jar" --port 0 \
-      -c 'coaps psk trainingKey training' -c 'coaps start' -c 'coaps stop' >>"$work/aot.log" 2>&1 \
-      && { java "${flags[@]}" -XX:AOTCache="$cache" -XX:AOTMode=on -jar "$jar" get "coaps://127.0.0.1:$port/r" \
-      --psk trainingKey --dtls-timeout 50 >>"$work/aot.log" 2>&1; [ $? -le 1 ]; }; then
-    java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p' > "$cache.jdk"
+    >"$log" 2>&1
+  if [ -f "$cache" ] && runs_with "${flags[@]}" -XX:AOTCache="$cache" -XX:AOTMode=on; then
+    sed -n 's/^ *java.home = //p' <<<"$properties" > "$cache.jdk"
     echo "coaps-cli: ahead-of-time cache $cache"
   else
     rm -f "$cache"
@@ -101,20 +109,15 @@ works() { # $1: the class list; makes the archive from it and runs a shell scrip
   java -Xshare:dump -XX:SharedClassListFile="$1" -XX:SharedArchiveFile="$archive" -cp "$jar" >"$work/dump.log" 2>&1 \
     || return 1
   [ -f "$archive" ] || return 1
-  java -XX:SharedArchiveFile="$archive" -jar "$jar" --port 0 -c 'coaps psk trainingKey training' -c 'coaps start' \
-    -c 'coaps stop' >"$work/check.log" 2>&1 || return 1
-  # The training server is gone: the one-shot ends with status 1 (a crash would be 134).
-  java -XX:SharedArchiveFile="$archive" -jar "$jar" get "coaps://127.0.0.1:$port/r" --psk trainingKey \
-    --dtls-timeout 50 >>"$work/check.log" 2>&1
-  [ $? -le 1 ]
+  log="$work/check.log"; : >"$log"
+  runs_with -XX:SharedArchiveFile="$archive"
 }
 list=""
 for candidate in with-lambdas without-lambdas; do
   if works "$work/$candidate.lst"; then list="$work/$candidate.lst"; break; fi
 done
 if [ -n "$list" ]; then
-  # The launcher uses the archive only with the JVM that made it.
-  java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p; s/^ *java.vm.version = //p' > "$archive.jdk"
+  sed -n 's/^ *java.home = //p; s/^ *java.vm.version = //p' <<<"$properties" > "$archive.jdk"
   # The Debian package makes its own archive from this list when it is installed, with that machine's JVM.
   cp "$list" "$target/coaps-cli.classlist"
   echo "coaps-cli: class-data archive $archive ($(wc -l < "$list") classes and lambdas, $(basename "$list" .lst))"
